@@ -1,0 +1,177 @@
+package io.microshop.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.microshop.identity.persistence.Accounts;
+import io.microshop.identity.persistence.Accounts.AccountRow;
+import io.microshop.platform.Ids;
+import io.microshop.platform.Problem;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The identity facade: registering accounts, issuing and checking API tokens, and signing
+ * in with a one-time code sent by SMS (the phone number is the account: signing in with a
+ * code for a new number opens one).
+ */
+@Service
+public class Identity {
+
+	static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
+
+	static final int MAX_CODE_ATTEMPTS = 5;
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final Accounts accounts;
+
+	private final PasswordEncoder passwords;
+
+	private final SmsSender sms;
+
+	private final Clock clock;
+
+	Identity(Accounts accounts, PasswordEncoder passwords, SmsSender sms, Clock clock) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.sms = sms;
+		this.clock = clock;
+	}
+
+	/** Opens an account; 409 when the phone number already has one. */
+	@Transactional
+	public AccountPrincipal register(String rawPhone, String password, String name) {
+		String phone = phone(rawPhone);
+		UUID id = Ids.newId();
+		boolean created = accounts.insert(id, phone, name.strip(), passwords.encode(password), clock.instant());
+		if (!created) {
+			throw Problem.conflict("phone-taken", "Phone number taken", "An account with this phone number exists.");
+		}
+		return new AccountPrincipal(id, phone, name.strip(), false);
+	}
+
+	/** A new API token for a phone and password; 401 when they do not match. */
+	@Transactional
+	public IssuedToken issueToken(String rawPhone, String password) {
+		Optional<AccountRow> account = PhoneNumbers.normalise(rawPhone).flatMap(accounts::findByPhone);
+		if (account.isEmpty() || account.get().passwordHash() == null
+				|| !passwords.matches(password, account.get().passwordHash())) {
+			throw new Problem(HttpStatus.UNAUTHORIZED, "bad-credentials", "Wrong credentials",
+					"The phone number or the password is wrong.");
+		}
+		byte[] secret = new byte[32];
+		random.nextBytes(secret);
+		String token = "ms_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		UUID tokenId = Ids.newId();
+		accounts.insertToken(tokenId, account.get().id(), sha256(token), clock.instant());
+		return new IssuedToken(tokenId, token, account.get().id());
+	}
+
+	/** The account a token belongs to, if the token exists and is not revoked. */
+	@Transactional(readOnly = true)
+	public Optional<AccountPrincipal> authenticate(String token) {
+		if (token == null || token.length() > 200) {
+			return Optional.empty();
+		}
+		return accounts.findByTokenHash(sha256(token)).map(AccountRow::principal);
+	}
+
+	@Transactional
+	public boolean revokeToken(String token) {
+		return accounts.revokeToken(sha256(token), clock.instant());
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AccountPrincipal> find(UUID accountId) {
+		return accounts.findById(accountId).map(AccountRow::principal);
+	}
+
+	/** Sends a fresh six-digit code to a phone, replacing any earlier one. */
+	@Transactional
+	public String sendSignInCode(String rawPhone) {
+		String phone = phone(rawPhone);
+		String code = "%06d".formatted(random.nextInt(1_000_000));
+		accounts.storeCode(phone, sha256(phone + ":" + code), clock.instant().plus(CODE_LIFETIME));
+		sms.send(phone, "microshop sign-in code: " + code + " (valid 5 minutes)");
+		return phone;
+	}
+
+	/**
+	 * Signs in with a code; opens an account for a number not seen before. A code works
+	 * once and only a few wrong guesses are allowed.
+	 */
+	@Transactional(noRollbackFor = Problem.class)
+	public AccountPrincipal signInWithCode(String rawPhone, String code, String nameForNewAccount) {
+		String phone = phone(rawPhone);
+		Instant now = clock.instant();
+		var stored = accounts.findCodeForUpdate(phone);
+		boolean ok = stored.isPresent() && stored.get().expiresAt().isAfter(now)
+				&& stored.get().attempts() < MAX_CODE_ATTEMPTS && code != null
+				&& MessageDigest.isEqual(stored.get().codeHash().getBytes(StandardCharsets.UTF_8),
+						sha256(phone + ":" + code.strip()).getBytes(StandardCharsets.UTF_8));
+		if (!ok) {
+			stored.ifPresent(c -> accounts.countFailedAttempt(phone));
+			throw new Problem(HttpStatus.UNAUTHORIZED, "bad-code", "Wrong code",
+					"The code is wrong or has expired; ask for a new one.");
+		}
+		accounts.deleteCode(phone);
+		return accounts.findByPhone(phone).map(AccountRow::principal).orElseGet(() -> {
+			UUID id = Ids.newId();
+			String name = nameForNewAccount == null || nameForNewAccount.isBlank() ? "Fan " + phone.substring(phone.length() - 4)
+					: nameForNewAccount.strip();
+			accounts.insert(id, phone, name.length() > 100 ? name.substring(0, 100) : name, null, now);
+			return new AccountPrincipal(id, phone, name, false);
+		});
+	}
+
+	/** Creates the first operator, or promotes the account that holds the phone. */
+	@Transactional
+	public boolean ensureOperator(String rawPhone, String password) {
+		String phone = phone(rawPhone);
+		if (accounts.anyOperator()) {
+			return false;
+		}
+		var existing = accounts.findByPhone(phone);
+		if (existing.isPresent()) {
+			accounts.makeOperator(existing.get().id(), passwords.encode(password));
+		}
+		else {
+			UUID id = Ids.newId();
+			accounts.insert(id, phone, "Operator", passwords.encode(password), clock.instant());
+			accounts.makeOperator(id, null);
+		}
+		return true;
+	}
+
+	private static String phone(String raw) {
+		return PhoneNumbers.normalise(raw).orElseThrow(() -> Problem.invalidField("phone", "is not a phone number"));
+	}
+
+	static String sha256(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A token as shown once to its owner; only its hash is stored. */
+	public record IssuedToken(UUID id, String token, UUID accountId) {
+	}
+
+}

@@ -1,0 +1,31 @@
+package io.microshop.identity.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.microshop.identity.AccountPrincipal;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a signed-in account into the web session (kept in PostgreSQL by Spring Session),
+ * with a new session id so a planted session id is worth nothing.
+ */
+@Component
+public class WebSignIn {
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	public void signIn(AccountPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
+		request.getSession(true);
+		request.changeSessionId();
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(BearerTokenFilter.authentication(principal));
+		SecurityContextHolder.setContext(context);
+		contexts.saveContext(context, request, response);
+	}
+
+}

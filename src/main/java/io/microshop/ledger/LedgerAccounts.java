@@ -1,0 +1,37 @@
+package io.microshop.ledger;
+
+import java.util.UUID;
+
+/**
+ * Names of ledger accounts. A party's balance is positive when the platform owes it money;
+ * {@link #PAYMENTS_RECEIVED} is the other side of every fen buyers paid in, so it runs
+ * negative and everything sums to zero.
+ */
+public final class LedgerAccounts {
+
+	public static final String PAYMENTS_RECEIVED = "buyer-funds";
+
+	public static final String PLATFORM_ESCROW = "escrow:platform";
+
+	public static final String PLATFORM_FEES = "platform:fees";
+
+	private LedgerAccounts() {
+	}
+
+	public static String shop(UUID shopId) {
+		return "shop:" + shopId;
+	}
+
+	public static String shopEscrow(UUID shopId) {
+		return "escrow:shop:" + shopId;
+	}
+
+	public static String supplier(UUID supplierId) {
+		return "supplier:" + supplierId;
+	}
+
+	public static String supplierEscrow(UUID supplierId) {
+		return "escrow:supplier:" + supplierId;
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.microshop.ordering;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Facts about orders, published in the transaction that made them true. */
+public final class OrderEvents {
+
+	private OrderEvents() {
+	}
+
+	/** The buyer's money for the order is in escrow. */
+	public record OrderPaid(UUID orderId, UUID shopId, UUID supplierId, long total, Instant at) {
+	}
+
+	/** The order was cancelled; {@code refunded} when money had been paid and went back. */
+	public record OrderCancelled(UUID orderId, UUID shopId, boolean refunded, Instant at) {
+	}
+
+	/** The supplier handed the goods to a carrier. */
+	public record OrderShipped(UUID orderId, UUID shopId, String carrier, String trackingNumber, Instant at) {
+	}
+
+	/** Escrow was released to supplier, platform and seller. */
+	public record OrderSettled(UUID orderId, UUID shopId, long total, Instant at) {
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.microshop.platform;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A business rule said no. Carries an RFC 9457 problem: one {@code type} URI per kind of
+ * refusal, a status and a sentence for people. Thrown from services, rendered by the API
+ * advice; the transaction it leaves rolls back, so a refusal changes nothing.
+ */
+public class Problem extends RuntimeException {
+
+	public static final String TYPE_BASE = "https://microshop.dev/problems/";
+
+	private final HttpStatus status;
+
+	private final String type;
+
+	private final String title;
+
+	private final Map<String, String> errors;
+
+	public Problem(HttpStatus status, String type, String title, String detail) {
+		this(status, type, title, detail, Map.of());
+	}
+
+	public Problem(HttpStatus status, String type, String title, String detail, Map<String, String> errors) {
+		super(detail, null, false, false);
+		this.status = status;
+		this.type = type;
+		this.title = title;
+		this.errors = errors;
+	}
+
+	public static Problem notFound(String what) {
+		return new Problem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " does not exist.");
+	}
+
+	public static Problem forbidden(String detail) {
+		return new Problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail);
+	}
+
+	public static Problem conflict(String type, String title, String detail) {
+		return new Problem(HttpStatus.CONFLICT, type, title, detail);
+	}
+
+	public static Problem unprocessable(String type, String title, String detail) {
+		return new Problem(HttpStatus.UNPROCESSABLE_ENTITY, type, title, detail);
+	}
+
+	public static Problem invalidField(String field, String message) {
+		return new Problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-request", "Invalid request", message,
+				Map.of(field, message));
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+
+	public URI type() {
+		return URI.create(TYPE_BASE + type);
+	}
+
+	public String title() {
+		return title;
+	}
+
+	public Map<String, String> errors() {
+		return errors;
+	}
+
+}
