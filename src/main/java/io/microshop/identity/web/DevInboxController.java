@@ -1,13 +1,14 @@
 package io.microshop.identity.web;
 
+import io.microshop.platform.web.PageController;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The dev-only inbox: the texts the development SMS adapter would have sent. */
-@Controller
+@PageController
 @ConditionalOnProperty(name = "microshop.sms.provider", havingValue = "dev", matchIfMissing = true)
 class DevInboxController {
 

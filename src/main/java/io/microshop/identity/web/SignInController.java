@@ -6,15 +6,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.microshop.identity.Identity;
 import io.microshop.identity.security.WebSignIn;
 import io.microshop.platform.Problem;
+import io.microshop.platform.web.PageController;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Web sign-in: a phone number, a code by SMS, and the session is signed in. */
-@Controller
+@PageController
 class SignInController {
 
 	private final Identity identity;
