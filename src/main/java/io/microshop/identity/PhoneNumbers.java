@@ -22,6 +22,10 @@ public final class PhoneNumbers {
 		if (raw == null || raw.isBlank() || raw.length() > 32) {
 			return Optional.empty();
 		}
+		if (raw.chars().anyMatch(Character::isLetter)) {
+			// no vanity numbers: "139abcd1234" must not quietly become someone's 13922231234
+			return Optional.empty();
+		}
 		try {
 			var number = UTIL.parse(raw.trim(), "CN");
 			if (!UTIL.isPossibleNumber(number)) {

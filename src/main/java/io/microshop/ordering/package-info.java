@@ -7,5 +7,6 @@
  * same transaction as the state change.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Ordering",
-		allowedDependencies = { "platform", "identity", "catalog", "shop", "payment", "ledger" })
+		allowedDependencies = { "platform", "identity", "identity :: web-sign-in", "catalog", "shop", "payment",
+				"ledger" })
 package io.microshop.ordering;

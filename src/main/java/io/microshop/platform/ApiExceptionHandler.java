@@ -1,10 +1,12 @@
 package io.microshop.platform;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,14 +18,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
 
 /**
  * Every refusal leaves as RFC 9457 problem details with a stable {@code type}, and nothing
@@ -65,8 +71,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
 		log.info("Refused by a database constraint: {}", ex.getMostSpecificCause().getMessage());
+		if (ex.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
+				&& sql.getSQLState().startsWith("22")) {
+			// SQL "data exception" (a NUL character, a number out of range): bad input, not a conflict
+			return problem(new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+					"A value has characters or a size that cannot be stored."));
+		}
 		return problem(Problem.conflict("constraint-violation", "Refused by a rule",
 				"The request breaks a rule of the data (a duplicate or an out-of-range value)."));
+	}
+
+	/** A query string that is not valid UTF-8 (Tomcat refuses to decode it). */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> undecodable(InvalidParameterException ex) {
+		return problem(new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				"The query string cannot be decoded as UTF-8."));
 	}
 
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, TransientDataAccessException.class,
@@ -96,6 +115,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(body);
 	}
 
+	/** A body that is not JSON, or a value of the wrong type: 400, naming the field when there is one. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+				return ResponseEntity.badRequest().body(validation(Map.of(field(json), "has the wrong type or form")));
+			}
+		}
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The body is missing or is not valid JSON.");
+		body.setType(URI.create(Problem.TYPE_BASE + "invalid-request"));
+		body.setTitle("Invalid request");
+		return ResponseEntity.badRequest().body(body);
+	}
+
+	/** A blank id in the path ({@code /orders/%20}) is as unknown as a malformed one. */
+	@Override
+	protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (!ex.isMissingAfterConversion()) {
+			return super.handleMissingPathVariable(ex, headers, status, request);
+		}
+		ProblemDetail body = problem(Problem.notFound("The " + ex.getVariableName())).getBody();
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -122,6 +168,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		body.setTitle("Invalid request");
 		body.setProperty("errors", errors);
 		return body;
+	}
+
+	/** The JSON path of a value, as validation names it: {@code items[0].quantity}. */
+	private static String field(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference ref : ex.getPath()) {
+			if (ref.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+			}
+			else if (ref.getIndex() >= 0) {
+				path.append('[').append(ref.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
 	}
 
 	private static String lastNode(String path) {

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import io.microshop.support.Api;
 import io.microshop.support.Api.Response;
-import io.microshop.support.Scenario;
 import io.microshop.support.Scenario.User;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,9 +94,9 @@ final class ApiAssertions {
 		return UUID.randomUUID().toString();
 	}
 
+	/** A fresh, valid shop slug. */
 	static String slug() {
-		return "t-" + Long.toString(Math.abs(Scenario.newPhone().hashCode()), 36) + "-"
-				+ Long.toString(System.nanoTime() & 0xffffffL, 36);
+		return "t-" + Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 50), 36);
 	}
 
 }

@@ -228,7 +228,7 @@ class ShopsApiTest extends AppTest {
 	}
 
 	@ParameterizedTest(name = "slug \"{0}\"")
-	@ValueSource(strings = { "no-such-shop-anywhere", "x", "%20", "a%27%3B--", "shop%00" })
+	@ValueSource(strings = { "no-such-shop-anywhere", "x", "%20", "a%27--", "UPPER-unknown" })
 	void anUnknownSlugIs404(String slug) {
 		assertProblem(api.get("/api/v1/shops/by-slug/" + slug, null), 404, "not-found");
 	}

@@ -49,6 +49,9 @@ class SuppliersApiTest extends AppTest {
 		assertInvalidField(api.post("/api/v1/suppliers", owner.token(), Api.map("name", " ")), "name");
 		assertInvalidField(api.post("/api/v1/suppliers", owner.token(), "{}"), "name");
 		assertInvalidField(api.post("/api/v1/suppliers", owner.token(), Api.map("name", "n".repeat(101))), "name");
+		// a NUL character cannot be stored: bad input, not a conflict
+		assertProblem(api.post("/api/v1/suppliers", owner.token(), Api.map("name", "Tea\u0000Co")), 400,
+				"invalid-request");
 		assertThat(count(jdbc, "SELECT count(*) FROM suppliers WHERE owner_account_id = ?", UUID.fromString(owner.id())))
 			.isZero();
 	}
@@ -93,7 +96,11 @@ class SuppliersApiTest extends AppTest {
 				Arguments.of("over-long title", with(productBody(List.of(sku("A", "a", 1, 2, 1))), "title", "t".repeat(201)), "title"),
 				Arguments.of("javascript image", with(productBody(List.of(sku("A", "a", 1, 2, 1))), "imageUrls", List.of("javascript:alert(1)")), "imageUrls"),
 				Arguments.of("sku without code", productBody(List.of(Api.map("name", "a", "supplyPrice", 1, "minRetailPrice", 2, "stock", 1))), "skus"),
-				Arguments.of("absurd price", productBody(List.of(sku("A", "a", 1, 10_000_000_000L, 1))), "skus"));
+				Arguments.of("absurd price", productBody(List.of(sku("A", "a", 1, 10_000_000_000L, 1))), "skus"),
+				Arguments.of("fractional price", productBody(List.of(Api.map("code", "A", "name", "a", "supplyPrice", 1.5,
+						"minRetailPrice", 2, "stock", 1))), "skus"),
+				Arguments.of("fractional stock", productBody(List.of(Api.map("code", "A", "name", "a", "supplyPrice", 1,
+						"minRetailPrice", 2, "stock", 0.5))), "skus"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -258,6 +265,8 @@ class SuppliersApiTest extends AppTest {
 		assertThat(clamped.json().get("page").asInt()).isZero();
 		assertBadInput(api.get("/api/v1/catalog?q=" + "q".repeat(101), owner.token()));
 		assertBadInput(api.get("/api/v1/catalog?size=ten", owner.token()));
+		assertProblem(api.get("/api/v1/catalog?q=%00", owner.token()), 400, "invalid-request");
+		assertProblem(api.get("/api/v1/catalog?q=%C3%28", owner.token()), 400, "invalid-request");
 	}
 
 	private String supplier(User owner) {

@@ -44,8 +44,10 @@ class LedgerDatabaseRulesTest extends AppTest {
 					+ "(?, 'test:b', -100)").params(id, id).update();
 		});
 		assertThatThrownBy(() -> jdbc.sql("UPDATE ledger_postings SET amount = 1 WHERE transaction_id = ?").param(id).update())
+			.rootCause()
 			.hasMessageContaining("append-only");
 		assertThatThrownBy(() -> jdbc.sql("DELETE FROM ledger_postings WHERE transaction_id = ?").param(id).update())
+			.rootCause()
 			.hasMessageContaining("append-only");
 	}
 

@@ -57,7 +57,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		if (principal.operator()) {
 			roles.add(new SimpleGrantedAuthority("ROLE_OPERATOR"));
 		}
-		return UsernamePasswordAuthenticationToken.authenticated(principal, null, roles);
+		return new AccountAuthentication(principal, roles);
 	}
 
 }

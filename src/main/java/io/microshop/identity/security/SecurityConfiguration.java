@@ -14,6 +14,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +31,21 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/** Requests the firewall refuses ({@code ..}, {@code ;} or {@code %25} in the path) are problems under /api. */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+		var problems = new ProblemResponses(json);
+		var plain = new HttpStatusRequestRejectedHandler();
+		return (request, response, ex) -> {
+			if (request.getRequestURI() != null && request.getRequestURI().startsWith("/api/")) {
+				problems.write(response, 400, "http-400", "Bad Request", "The address of the request is not allowed.");
+			}
+			else {
+				plain.handle(request, response, ex);
+			}
+		};
 	}
 
 	@Bean
@@ -59,6 +77,8 @@ class SecurityConfiguration {
 			.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
 					+ "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
 			.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			// the CSRF token lives in a cookie, so an anonymous visitor's page view writes no session row
+			.csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in")))
 			.logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/"))

@@ -1,0 +1,118 @@
+package io.microshop.ordering.web;
+
+import java.util.UUID;
+
+import io.microshop.identity.AccountPrincipal;
+import io.microshop.ordering.OrderLifecycle;
+import io.microshop.ordering.OrderQueries;
+import io.microshop.ordering.OrderStatus;
+import io.microshop.ordering.OrderView;
+import io.microshop.ordering.Ordering;
+import io.microshop.payment.Payments;
+import io.microshop.platform.PageRequest;
+import io.microshop.platform.Problem;
+import io.microshop.platform.web.PageController;
+import io.microshop.platform.web.PageMessages;
+import io.microshop.shop.Shops;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * An order's page, for whoever may see it (buyer, seller, supplier, operator; anyone else
+ * gets a 404), with the buyer's buttons; and the buyer's list of orders.
+ */
+@PageController
+class OrderPagesController {
+
+	private final Ordering ordering;
+
+	private final OrderLifecycle lifecycle;
+
+	private final OrderQueries queries;
+
+	private final Payments payments;
+
+	private final Shops shops;
+
+	OrderPagesController(Ordering ordering, OrderLifecycle lifecycle, OrderQueries queries, Payments payments,
+			Shops shops) {
+		this.ordering = ordering;
+		this.lifecycle = lifecycle;
+		this.queries = queries;
+		this.payments = payments;
+		this.shops = shops;
+	}
+
+	@GetMapping("/o/{orderId}")
+	String order(@PathVariable UUID orderId, @AuthenticationPrincipal AccountPrincipal me, Model model) {
+		if (me == null) {
+			return "redirect:/sign-in?next=/o/" + orderId;
+		}
+		OrderView order = ordering.order(orderId, me);
+		boolean buyer = me.is(order.buyerId());
+		model.addAttribute("order", order);
+		model.addAttribute("shop", shops.shop(order.shopId()).orElse(null));
+		model.addAttribute("buyer", buyer);
+		model.addAttribute("canCancel", buyer && order.status().cancellable());
+		model.addAttribute("canConfirm", buyer && order.status() == OrderStatus.SHIPPED);
+		model.addAttribute("canPay", buyer && order.status() == OrderStatus.PENDING_PAYMENT && order.payment() != null
+				&& "PENDING".equals(order.payment().status()));
+		model.addAttribute("waiting", order.status() == OrderStatus.PENDING_PAYMENT);
+		return "ordering/order";
+	}
+
+	@PostMapping("/o/{orderId}/pay")
+	String pay(@PathVariable UUID orderId, @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes flash) {
+		return act(orderId, me, flash, () -> {
+			OrderView order = ordering.order(orderId, me);
+			payments.pay(order.payment().id(), me);
+		}, "Payment requested; this page updates when it is confirmed.");
+	}
+
+	@PostMapping("/o/{orderId}/cancel")
+	String cancel(@PathVariable UUID orderId, @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes flash) {
+		return act(orderId, me, flash, () -> lifecycle.cancel(orderId, me), "The order is cancelled.");
+	}
+
+	@PostMapping("/o/{orderId}/confirm-receipt")
+	String confirmReceipt(@PathVariable UUID orderId, @AuthenticationPrincipal AccountPrincipal me,
+			RedirectAttributes flash) {
+		return act(orderId, me, flash, () -> lifecycle.confirmReceipt(orderId, me),
+				"Thank you! Receipt confirmed.");
+	}
+
+	@GetMapping("/my/orders")
+	String mine(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String page, Model model) {
+		OrderStatus filter = ConsoleParams.status(status);
+		PageRequest paging = new PageRequest(ConsoleParams.page(page), 20);
+		model.addAttribute("orders", queries.ofBuyer(me, filter, paging));
+		model.addAttribute("status", filter);
+		model.addAttribute("statuses", OrderStatus.values());
+		return "ordering/my-orders";
+	}
+
+	private String act(UUID orderId, AccountPrincipal me, RedirectAttributes flash, Runnable action, String done) {
+		if (me == null) {
+			return "redirect:/sign-in?next=/o/" + orderId;
+		}
+		try {
+			action.run();
+			flash.addFlashAttribute("notice", done);
+		}
+		catch (Problem problem) {
+			if (problem.status().value() == 404) {
+				throw problem;
+			}
+			flash.addFlashAttribute("error", PageMessages.of(problem));
+		}
+		return "redirect:/o/" + orderId;
+	}
+
+}
