@@ -9,6 +9,14 @@ public final class OrderEvents {
 	private OrderEvents() {
 	}
 
+	/**
+	 * A buyer placed an order (not paid yet). {@code shareCode} is the share link it came
+	 * through, unchecked: whoever owns share links decides whether it counts.
+	 */
+	public record OrderPlaced(UUID orderId, UUID shopId, UUID listingId, UUID buyerId, String shareCode, long total,
+			Instant at) {
+	}
+
 	/** The buyer's money for the order is in escrow. */
 	public record OrderPaid(UUID orderId, UUID shopId, UUID supplierId, long total, Instant at) {
 	}

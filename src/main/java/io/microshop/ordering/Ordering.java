@@ -26,6 +26,7 @@ import io.microshop.shop.Listing;
 import io.microshop.shop.Shops;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,8 +54,11 @@ public class Ordering {
 
 	private final int platformFeeBps;
 
+	private final ApplicationEventPublisher events;
+
 	Ordering(OrderRows rows, Shops shops, Catalog catalog, Payments payments, OrderViews views, OrderSettings settings,
-			Clock clock, @Value("${microshop.fees.platform-bps:200}") int platformFeeBps) {
+			Clock clock, ApplicationEventPublisher events, @Value("${microshop.fees.platform-bps:200}") int platformFeeBps) {
+		this.events = events;
 		this.rows = rows;
 		this.shops = shops;
 		this.catalog = catalog;
@@ -107,6 +111,9 @@ public class Ordering {
 		rows.insert(order, lines);
 		PaymentView payment = payments.open(paymentId, orderId, listing.shopId(), buyer.accountId(), total,
 				listing.currency());
+		// published before the stock is taken: listeners' bookkeeping must not lengthen the hot row's lock
+		events.publishEvent(new OrderEvents.OrderPlaced(orderId, listing.shopId(), listing.id(), buyer.accountId(),
+				request.shareCode(), total, now));
 		if (!catalog.reserve(lines.stream().map(l -> new StockLine(l.skuId(), l.quantity())).toList())) {
 			throw Problem.conflict("out-of-stock", "Out of stock", "There is not enough stock left for this order.");
 		}
