@@ -122,7 +122,7 @@ public class Shops {
 
 	@Transactional(readOnly = true)
 	public Optional<Listing> listing(UUID listingId) {
-		return rows.findListingShop(listingId).flatMap(ref -> assemble(List.of(ref)).stream().findFirst());
+		return rows.findListing(listingId).flatMap(ref -> assemble(List.of(ref)).stream().findFirst());
 	}
 
 	@Transactional(readOnly = true)
@@ -135,11 +135,10 @@ public class Shops {
 			return List.of();
 		}
 		var products = catalog.products(refs.stream().map(ShopRows.ListingRef::productId).distinct().toList());
-		var prices = rows.pricesOf(refs.stream().map(ShopRows.ListingRef::id).toList());
 		return refs.stream().flatMap(ref -> products.stream()
 			.filter(p -> p.id().equals(ref.productId()))
 			.findFirst()
-			.map(p -> toListing(ref, p, prices.getOrDefault(ref.id(), java.util.Map.of())))
+			.map(p -> toListing(ref, p, ref.prices()))
 			.stream()).toList();
 	}
 

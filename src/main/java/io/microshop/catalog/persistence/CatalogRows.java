@@ -133,35 +133,45 @@ public class CatalogRows {
 			.list();
 	}
 
-	/** Products with their SKUs in two queries, whatever the number of products. */
+	/** Products with their SKUs in one query, whatever the number of products. */
 	public List<Product> findProducts(Collection<UUID> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		String[] idArray = ids.stream().map(UUID::toString).toArray(String[]::new);
-		Map<UUID, List<Sku>> skus = new LinkedHashMap<>();
+		Map<UUID, Product> products = new LinkedHashMap<>();
 		jdbc.sql("""
-				SELECT id, product_id, code, name, supply_price, min_retail_price, stock FROM skus
-				WHERE product_id = ANY(?::uuid[]) ORDER BY position, code""")
-			.param(idArray)
-			.query(Sku.class)
-			.list()
-			.forEach(s -> skus.computeIfAbsent(s.productId(), k -> new ArrayList<>()).add(s));
-		return jdbc.sql("""
 				SELECT p.id, p.supplier_id, s.name AS supplier_name, p.title, p.description, p.image_urls,
-					p.shipping_fee, p.currency
-				FROM products p JOIN suppliers s ON s.id = p.supplier_id WHERE p.id = ANY(?::uuid[])""")
-			.param(idArray)
-			.query((rs, n) -> product(rs, skus))
+					p.shipping_fee, p.currency, k.id AS sku_id, k.code, k.name AS sku_name, k.supply_price,
+					k.min_retail_price, k.stock
+				FROM products p JOIN suppliers s ON s.id = p.supplier_id LEFT JOIN skus k ON k.product_id = p.id
+				WHERE p.id = ANY(?::uuid[]) ORDER BY p.id, k.position, k.code""")
+			.param(ids.stream().map(UUID::toString).toArray(String[]::new))
+			.query((rs, n) -> {
+				Product product = products.computeIfAbsent(rs.getObject("id", UUID.class), id -> product(rs));
+				UUID skuId = rs.getObject("sku_id", UUID.class);
+				if (skuId != null) {
+					product.skus()
+						.add(new Sku(skuId, product.id(), rs.getString("code"), rs.getString("sku_name"),
+								rs.getLong("supply_price"), rs.getLong("min_retail_price"), rs.getInt("stock")));
+				}
+				return null;
+			})
 			.list();
+		return products.values().stream().map(p -> new Product(p.id(), p.supplierId(), p.supplierName(), p.title(),
+				p.description(), p.imageUrls(), p.shippingFee(), p.currency(), List.copyOf(p.skus()))).toList();
 	}
 
-	private static Product product(ResultSet rs, Map<UUID, List<Sku>> skus) throws SQLException {
-		UUID id = rs.getObject("id", UUID.class);
-		Array images = rs.getArray("image_urls");
-		return new Product(id, rs.getObject("supplier_id", UUID.class), rs.getString("supplier_name"),
-				rs.getString("title"), rs.getString("description"), Arrays.asList((String[]) images.getArray()),
-				rs.getLong("shipping_fee"), rs.getString("currency"), skus.getOrDefault(id, List.of()));
+	private static Product product(ResultSet rs) {
+		try {
+			Array images = rs.getArray("image_urls");
+			return new Product(rs.getObject("id", UUID.class), rs.getObject("supplier_id", UUID.class),
+					rs.getString("supplier_name"), rs.getString("title"), rs.getString("description"),
+					Arrays.asList((String[]) images.getArray()), rs.getLong("shipping_fee"), rs.getString("currency"),
+					new ArrayList<>());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String arrayLiteral(List<String> values) {

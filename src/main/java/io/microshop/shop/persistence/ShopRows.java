@@ -1,9 +1,12 @@
 package io.microshop.shop.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,40 +72,50 @@ public class ShopRows {
 		}
 	}
 
-	public Optional<ListingRef> findListingShop(UUID listingId) {
-		return jdbc.sql("""
-				SELECT l.id, l.shop_id, s.name AS shop_name, s.slug AS shop_slug, s.verified AS shop_verified, l.product_id
-				FROM listings l JOIN shops s ON s.id = l.shop_id WHERE l.id = ?""")
-			.param(listingId)
-			.query(ListingRef.class)
-			.optional();
+	/** A listing with its shop and its prices, in one query. */
+	public Optional<ListingRef> findListing(UUID listingId) {
+		return refs("l.id = ?", listingId).stream().findFirst();
 	}
 
+	/** The newest listings of a shop (at most 200) with their prices, in one query. */
 	public List<ListingRef> listingRefsOfShop(UUID shopId) {
-		return jdbc.sql("""
-				SELECT l.id, l.shop_id, s.name AS shop_name, s.slug AS shop_slug, s.verified AS shop_verified, l.product_id
-				FROM listings l JOIN shops s ON s.id = l.shop_id WHERE l.shop_id = ? ORDER BY l.created_at DESC
-				LIMIT 200""")
-			.param(shopId)
-			.query(ListingRef.class)
-			.list();
+		return refs("l.id IN (SELECT id FROM listings WHERE shop_id = ? ORDER BY created_at DESC LIMIT 200)", shopId);
 	}
 
-	public Map<UUID, Map<UUID, Long>> pricesOf(Collection<UUID> listingIds) {
-		Map<UUID, Map<UUID, Long>> prices = new HashMap<>();
-		jdbc.sql("SELECT listing_id, sku_id, price FROM listing_prices WHERE listing_id = ANY(?::uuid[])")
-			.param(listingIds.stream().map(UUID::toString).toArray(String[]::new))
+	private List<ListingRef> refs(String where, UUID param) {
+		Map<UUID, ListingRef> refs = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT l.id, l.shop_id, s.name AS shop_name, s.slug AS shop_slug, s.verified AS shop_verified,
+					l.product_id, p.sku_id, p.price
+				FROM listings l JOIN shops s ON s.id = l.shop_id LEFT JOIN listing_prices p ON p.listing_id = l.id
+				WHERE\s""" + where + " ORDER BY l.created_at DESC, l.id")
+			.param(param)
 			.query((rs, n) -> {
-				prices.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
-					.put(rs.getObject(2, UUID.class), rs.getLong(3));
+				ListingRef ref = refs.computeIfAbsent(rs.getObject("id", UUID.class), id -> ref(rs, id));
+				UUID skuId = rs.getObject("sku_id", UUID.class);
+				if (skuId != null) {
+					ref.prices().put(skuId, rs.getLong("price"));
+				}
 				return null;
 			})
 			.list();
-		return prices;
+		return new ArrayList<>(refs.values());
 	}
 
+	private static ListingRef ref(ResultSet rs, UUID id) {
+		try {
+			return new ListingRef(id, rs.getObject("shop_id", UUID.class), rs.getString("shop_name"),
+					rs.getString("shop_slug"), rs.getBoolean("shop_verified"), rs.getObject("product_id", UUID.class),
+					new HashMap<>());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A listing, its shop, and its price per SKU. */
 	public record ListingRef(UUID id, UUID shopId, String shopName, String shopSlug, boolean shopVerified,
-			UUID productId) {
+			UUID productId, Map<UUID, Long> prices) {
 	}
 
 }
