@@ -101,6 +101,12 @@ public class Catalog {
 		return rows.findProducts(List.of(productId)).stream().findFirst();
 	}
 
+	/** The product with only the given SKUs. */
+	@Transactional(readOnly = true)
+	public Optional<Product> product(UUID productId, Collection<UUID> skuIds) {
+		return rows.findProduct(productId, skuIds);
+	}
+
 	@Transactional(readOnly = true)
 	public List<Product> products(Collection<UUID> productIds) {
 		return rows.findProducts(productIds);

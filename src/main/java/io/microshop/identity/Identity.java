@@ -80,8 +80,10 @@ public class Identity {
 		return new IssuedToken(tokenId, token, account.get().id());
 	}
 
-	/** The account a token belongs to, if the token exists and is not revoked. */
-	@Transactional(readOnly = true)
+	/**
+	 * The account a token belongs to, if the token exists and is not revoked. One statement
+	 * on every API request, so deliberately without a transaction around it.
+	 */
 	public Optional<AccountPrincipal> authenticate(String token) {
 		if (token == null || token.length() > 200) {
 			return Optional.empty();

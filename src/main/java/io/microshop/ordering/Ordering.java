@@ -81,8 +81,10 @@ public class Ordering {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
 			throw Problem.invalidField("Idempotency-Key", "must be 1-200 characters");
 		}
-		Listing listing = shops.listing(request.listingId())
-			.orElseThrow(() -> Problem.invalidField("listingId", "no such listing"));
+		List<UUID> skuIds = request.items().stream().map(PlaceOrder.Item::skuId).toList();
+		Listing listing = shops.listing(request.listingId(), skuIds).orElseThrow(() -> shops.listing(request.listingId())
+			.isPresent() ? Problem.invalidField("items", "no SKU of this order is in the listing")
+					: Problem.invalidField("listingId", "no such listing"));
 		String shipPhone = PhoneNumbers.normalise(request.shipTo().phone())
 			.orElseThrow(() -> Problem.invalidField("shipTo.phone", "is not a phone number"));
 		Instant now = clock.instant();

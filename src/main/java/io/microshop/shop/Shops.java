@@ -125,6 +125,13 @@ public class Shops {
 		return rows.findListing(listingId).flatMap(ref -> assemble(List.of(ref)).stream().findFirst());
 	}
 
+	/** The listing with only the given SKUs: what checkout reads, without the rest of a big product. */
+	@Transactional(readOnly = true)
+	public Optional<Listing> listing(UUID listingId, java.util.Collection<UUID> skuIds) {
+		return rows.findListing(listingId, skuIds)
+			.flatMap(ref -> catalog.product(ref.productId(), skuIds).map(p -> toListing(ref, p, ref.prices())));
+	}
+
 	@Transactional(readOnly = true)
 	public List<Listing> listingsOf(UUID shopId) {
 		return assemble(rows.listingRefsOfShop(shopId));

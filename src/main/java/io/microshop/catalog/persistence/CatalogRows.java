@@ -138,14 +138,26 @@ public class CatalogRows {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
+		return products("p.id = ANY(?::uuid[])", (Object) ids.stream().map(UUID::toString).toArray(String[]::new));
+	}
+
+	/** One product with some of its SKUs only. */
+	public Optional<Product> findProduct(UUID id, Collection<UUID> skuIds) {
+		return products("p.id = ? AND k.id = ANY(?::uuid[])", id,
+				skuIds.stream().map(UUID::toString).toArray(String[]::new))
+			.stream()
+			.findFirst();
+	}
+
+	private List<Product> products(String where, Object... params) {
 		Map<UUID, Product> products = new LinkedHashMap<>();
 		jdbc.sql("""
 				SELECT p.id, p.supplier_id, s.name AS supplier_name, p.title, p.description, p.image_urls,
 					p.shipping_fee, p.currency, k.id AS sku_id, k.code, k.name AS sku_name, k.supply_price,
 					k.min_retail_price, k.stock
 				FROM products p JOIN suppliers s ON s.id = p.supplier_id LEFT JOIN skus k ON k.product_id = p.id
-				WHERE p.id = ANY(?::uuid[]) ORDER BY p.id, k.position, k.code""")
-			.param(ids.stream().map(UUID::toString).toArray(String[]::new))
+				WHERE\s""" + where + " ORDER BY p.id, k.position, k.code")
+			.params(params)
 			.query((rs, n) -> {
 				Product product = products.computeIfAbsent(rs.getObject("id", UUID.class), id -> product(rs));
 				UUID skuId = rs.getObject("sku_id", UUID.class);

@@ -24,6 +24,7 @@ import io.microshop.shop.Shops;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +38,14 @@ import org.springframework.web.bind.annotation.PostMapping;
  */
 @PageController
 class CheckoutController {
+
+	/**
+	 * The share link this browser last opened (set by {@code /r/{code}}, for seven days):
+	 * read by name only, its meaning is the owner of share links' to decide.
+	 */
+	static final String SHARE_COOKIE = "ms_ref";
+
+	private static final java.util.regex.Pattern SHARE_CODE = java.util.regex.Pattern.compile("^[0-9A-Za-z]{4,32}$");
 
 	private final Shops shops;
 
@@ -86,10 +95,10 @@ class CheckoutController {
 	@PostMapping("/l/{listingId}/pay")
 	String pay(@PathVariable UUID listingId, @ModelAttribute("form") CheckoutForm form,
 			@AuthenticationPrincipal AccountPrincipal me, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
+			HttpServletResponse response, @CookieValue(name = SHARE_COOKIE, required = false) String sharedBy) {
 		Listing listing = find(listingId);
 		try {
-			PlaceOrder order = form.toOrder(listing);
+			PlaceOrder order = form.toOrder(listing, shareCode(sharedBy));
 			AccountPrincipal buyer = me != null ? me : signIn(form, model, request, response);
 			long total = form.total(listing);
 			if (form.shownTotal().map(shown -> shown != total).orElse(true)) {
@@ -134,6 +143,11 @@ class CheckoutController {
 		model.addAttribute("checkoutKey", UUID.randomUUID().toString());
 		model.addAttribute("soldOut", listing.skus().stream().allMatch(s -> s.available() == 0));
 		return "ordering/listing";
+	}
+
+	/** The cookie's code if it looks like one; a tampered cookie is simply no attribution. */
+	private static String shareCode(String cookie) {
+		return cookie != null && SHARE_CODE.matcher(cookie).matches() ? cookie : null;
 	}
 
 	private Listing find(UUID listingId) {

@@ -58,8 +58,11 @@ record CheckoutForm(String sku, String quantity, String name, String phone, Stri
 		return Math.addExact(Math.multiplyExact(price, (long) quantityOrOne()), listing.shippingFee());
 	}
 
-	/** The order to place, or a refusal that says which field to fix. */
-	PlaceOrder toOrder(Listing listing) {
+	/**
+	 * The order to place, or a refusal that says which field to fix. {@code shareCode} is the
+	 * share link the buyer came through, if any.
+	 */
+	PlaceOrder toOrder(Listing listing, String shareCode) {
 		Listing.ListedSku chosen = chosen(listing)
 			.orElseThrow(() -> refuse("sku", "Choose one of the options."));
 		int q;
@@ -80,7 +83,7 @@ record CheckoutForm(String sku, String quantity, String name, String phone, Stri
 		String a = required("address", address, 500, "Enter the delivery address.");
 		String p = PhoneNumbers.normalise(phone).orElseThrow(() -> refuse("phone", "Enter a valid mobile number."));
 		return new PlaceOrder(listing.id(), List.of(new PlaceOrder.Item(chosen.id(), q)), new PlaceOrder.ShipTo(n, p, a),
-				null, null, null);
+				shareCode, null, null);
 	}
 
 	/** The total the Pay button showed, if the form carried one. */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,19 +78,27 @@ public class ShopRows {
 		return refs("l.id = ?", listingId).stream().findFirst();
 	}
 
+	/** A listing with the prices of some of its SKUs only: what a checkout needs. */
+	public Optional<ListingRef> findListing(UUID listingId, Collection<UUID> skuIds) {
+		return refs("l.id = ? AND p.sku_id = ANY(?::uuid[])", listingId,
+				skuIds.stream().map(UUID::toString).toArray(String[]::new))
+			.stream()
+			.findFirst();
+	}
+
 	/** The newest listings of a shop (at most 200) with their prices, in one query. */
 	public List<ListingRef> listingRefsOfShop(UUID shopId) {
 		return refs("l.id IN (SELECT id FROM listings WHERE shop_id = ? ORDER BY created_at DESC LIMIT 200)", shopId);
 	}
 
-	private List<ListingRef> refs(String where, UUID param) {
+	private List<ListingRef> refs(String where, Object... params) {
 		Map<UUID, ListingRef> refs = new LinkedHashMap<>();
 		jdbc.sql("""
 				SELECT l.id, l.shop_id, s.name AS shop_name, s.slug AS shop_slug, s.verified AS shop_verified,
 					l.product_id, p.sku_id, p.price
 				FROM listings l JOIN shops s ON s.id = l.shop_id LEFT JOIN listing_prices p ON p.listing_id = l.id
 				WHERE\s""" + where + " ORDER BY l.created_at DESC, l.id")
-			.param(param)
+			.params(params)
 			.query((rs, n) -> {
 				ListingRef ref = refs.computeIfAbsent(rs.getObject("id", UUID.class), id -> ref(rs, id));
 				UUID skuId = rs.getObject("sku_id", UUID.class);

@@ -1,0 +1,77 @@
+package io.microshop.fission;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.ToLongFunction;
+
+import io.microshop.fission.persistence.FissionStatsRows;
+import io.microshop.fission.persistence.ShareRows;
+import io.microshop.identity.AccountPrincipal;
+import io.microshop.platform.Problem;
+import io.microshop.shop.Shops;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What share links brought, per link (for its sharer and the shop's seller) and per shop. */
+@Service
+public class FissionStats {
+
+	static final int TOP_LINKS = 10;
+
+	private final FissionStatsRows stats;
+
+	private final ShareRows links;
+
+	private final Shops shops;
+
+	FissionStats(FissionStatsRows stats, ShareRows links, Shops shops) {
+		this.stats = stats;
+		this.links = links;
+		this.shops = shops;
+	}
+
+	/**
+	 * A link's funnel, for the account that shared it or the seller of its shop. Anyone else
+	 * gets the same 404 as for an unknown code: a code is a capability, and a stranger learns
+	 * nothing, not even that it exists.
+	 */
+	@Transactional(readOnly = true)
+	public ShopFission.LinkStats ofLink(String code, AccountPrincipal caller) {
+		ShareLink link = (ShareCodes.looksLikeCode(code) ? links.findLink(code) : Optional.<ShareLink>empty())
+			.filter(l -> caller.is(l.sharerAccountId()) || shops.owns(l.shopId(), caller.accountId()))
+			.orElseThrow(() -> Problem.notFound("The share link"));
+		return new ShopFission.LinkStats(link, stats.ofLink(code));
+	}
+
+	/**
+	 * A shop's fission, for its seller (404 unknown shop, 403 another seller's).
+	 * <p>
+	 * The viral coefficient is the number of new buyers brought per sharer: the distinct
+	 * accounts that paid (and did not cancel) an order attributed to a link of this shop that
+	 * <em>another</em> account shared, divided by the distinct accounts that shared a link of
+	 * this shop. Buying through one's own link brings nobody. 0 when nobody shared; above 1,
+	 * each sharer brings more than one buyer, who may share in turn.
+	 */
+	@Transactional(readOnly = true)
+	public ShopFission ofShop(UUID shopId, AccountPrincipal caller) {
+		shops.requireOwned(shopId, caller);
+		Map<Channel, ShareStats> byChannel = stats.ofShopByChannel(shopId);
+		ShareStats total = new ShareStats(sum(byChannel, ShareStats::visits), stats.uniqueVisitorsOfShop(shopId),
+				sum(byChannel, ShareStats::orders), sum(byChannel, ShareStats::paidOrders),
+				sum(byChannel, ShareStats::sales));
+		return new ShopFission(shopId, total, viralCoefficient(stats.referredBuyers(shopId), stats.sharers(shopId)),
+				byChannel, stats.topLinks(shopId, TOP_LINKS));
+	}
+
+	/** Referred buyers per sharer, to three decimals; 0 without sharers. */
+	static double viralCoefficient(long referredBuyers, long sharers) {
+		return sharers == 0 ? 0.0 : Math.round(1000.0 * referredBuyers / sharers) / 1000.0;
+	}
+
+	private static long sum(Map<Channel, ShareStats> byChannel, ToLongFunction<ShareStats> f) {
+		return byChannel.values().stream().mapToLong(f).sum();
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.microshop.fission.persistence;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.microshop.fission.Channel;
+import io.microshop.fission.ShareStats;
+import io.microshop.fission.ShopFission;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The counting queries. A paid order counts while it is not cancelled; its sales are what
+ * was paid. Visits are joined to their link for its channel.
+ */
+@Repository
+public class FissionStatsRows {
+
+	private static final String PAID = "paid_at IS NOT NULL AND cancelled_at IS NULL";
+
+	private static final String ORDER_COUNTS = "count(*) AS orders, count(*) FILTER (WHERE " + PAID
+			+ ") AS paid_orders, coalesce(sum(paid_total) FILTER (WHERE " + PAID + "), 0) AS sales";
+
+	private final JdbcClient jdbc;
+
+	FissionStatsRows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public ShareStats ofLink(String code) {
+		return jdbc.sql("SELECT v.visits, v.unique_visitors, o.orders, o.paid_orders, o.sales FROM "
+				+ "(SELECT count(*) AS visits, count(DISTINCT visitor_id) AS unique_visitors FROM share_visits "
+				+ "WHERE code = ?) v, (SELECT " + ORDER_COUNTS + " FROM share_orders WHERE code = ?) o")
+			.params(code, code)
+			.query((rs, n) -> new ShareStats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+			.single();
+	}
+
+	/** Per channel: every channel present, zeros where nothing happened. */
+	public Map<Channel, ShareStats> ofShopByChannel(UUID shopId) {
+		Map<Channel, long[]> counts = new EnumMap<>(Channel.class);
+		for (Channel c : Channel.values()) {
+			counts.put(c, new long[5]);
+		}
+		jdbc.sql("""
+				SELECT l.channel, count(*), count(DISTINCT v.visitor_id)
+				FROM share_visits v JOIN share_links l ON l.code = v.code
+				WHERE v.shop_id = ? GROUP BY l.channel""")
+			.param(shopId)
+			.query((rs, n) -> {
+				long[] c = counts.get(Channel.of(rs.getString(1)).orElseThrow());
+				c[0] = rs.getLong(2);
+				c[1] = rs.getLong(3);
+				return null;
+			})
+			.list();
+		// paid_at, paid_total and cancelled_at are share_orders' own columns: no need to qualify them
+		jdbc.sql("SELECT l.channel, " + ORDER_COUNTS
+				+ " FROM share_orders o JOIN share_links l ON l.code = o.code WHERE o.shop_id = ? GROUP BY l.channel")
+			.param(shopId)
+			.query((rs, n) -> {
+				long[] c = counts.get(Channel.of(rs.getString(1)).orElseThrow());
+				c[2] = rs.getLong(2);
+				c[3] = rs.getLong(3);
+				c[4] = rs.getLong(4);
+				return null;
+			})
+			.list();
+		Map<Channel, ShareStats> stats = new EnumMap<>(Channel.class);
+		counts.forEach((channel, c) -> stats.put(channel, new ShareStats(c[0], c[1], c[2], c[3], c[4])));
+		return stats;
+	}
+
+	/** Distinct visitors of all the shop's links: one person on two channels counts once. */
+	public long uniqueVisitorsOfShop(UUID shopId) {
+		return jdbc.sql("SELECT count(DISTINCT visitor_id) FROM share_visits WHERE shop_id = ?")
+			.param(shopId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Buyers who paid for an order brought by someone else's link of the shop. */
+	public long referredBuyers(UUID shopId) {
+		return jdbc.sql("SELECT count(DISTINCT buyer_account_id) FROM share_orders WHERE shop_id = ? AND " + PAID
+				+ " AND buyer_account_id <> sharer_account_id")
+			.param(shopId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Accounts that shared a link of the shop. */
+	public long sharers(UUID shopId) {
+		return jdbc.sql("SELECT count(DISTINCT sharer_account_id) FROM share_links WHERE shop_id = ?")
+			.param(shopId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The shop's best links: by sales, then paid orders, then visits. */
+	public List<ShopFission.LinkStats> topLinks(UUID shopId, int limit) {
+		return jdbc.sql("""
+				SELECT l.code, l.shop_id, l.listing_id, l.sharer_account_id, l.channel, l.created_at,
+					coalesce(v.visits, 0) AS visits, coalesce(v.unique_visitors, 0) AS unique_visitors,
+					coalesce(o.orders, 0) AS orders, coalesce(o.paid_orders, 0) AS paid_orders, coalesce(o.sales, 0) AS sales
+				FROM share_links l
+				LEFT JOIN (SELECT code, count(*) AS visits, count(DISTINCT visitor_id) AS unique_visitors
+					FROM share_visits WHERE shop_id = :shop GROUP BY code) v ON v.code = l.code
+				LEFT JOIN (SELECT code, """ + ORDER_COUNTS + """
+				 FROM share_orders WHERE shop_id = :shop GROUP BY code) o ON o.code = l.code
+				WHERE l.shop_id = :shop AND (v.visits IS NOT NULL OR o.orders IS NOT NULL)
+				ORDER BY sales DESC, paid_orders DESC, visits DESC, l.code LIMIT :limit""")
+			.param("shop", shopId)
+			.param("limit", limit)
+			.query((rs, n) -> new ShopFission.LinkStats(ShareRows.link(rs, n), new ShareStats(rs.getLong("visits"),
+					rs.getLong("unique_visitors"), rs.getLong("orders"), rs.getLong("paid_orders"), rs.getLong("sales"))))
+			.list();
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.microshop.fission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.microshop.support.Api;
+import io.microshop.support.Scenario;
+
+import tools.jackson.databind.JsonNode;
+
+/** What fission's tests share: making links, opening them as a given browser, problem checks. */
+final class ShareFixtures {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private ShareFixtures() {
+	}
+
+	static String share(Api api, Scenario.User sharer, String listingId, String channel) {
+		var created = api.post("/api/v1/shares", sharer.token(), Api.map("listingId", listingId, "channel", channel));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(created.text("channel")).isEqualTo(channel);
+		return created.text("code");
+	}
+
+	/** Opens {@code /r/{code}} as the browser whose visitor cookie is {@code visitor} (none if null). */
+	static HttpResponse<byte[]> open(String baseUrl, String path, String visitor) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html");
+		if (visitor != null) {
+			request.header("Cookie", "ms_vid=" + visitor);
+		}
+		try {
+			return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static Api.Response orderThrough(Api api, Scenario scenario, Scenario.User buyer, Scenario.Market market,
+			String shareCode) {
+		Map<String, Object> body = scenario.orderBody(market.listingId(), market.product().skuId(), 1);
+		body.put("shareCode", shareCode);
+		var order = api.post("/api/v1/orders", buyer.token(), body);
+		assertThat(order.status()).as(order.toString()).isEqualTo(201);
+		return order;
+	}
+
+	/** An RFC 9457 problem with this status whose {@code type} ends with the kind. */
+	static JsonNode assertProblem(Api.Response response, int status, String type) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
+		JsonNode body = response.json();
+		assertThat(body.get("type").asString()).as(response.toString()).endsWith("/" + type);
+		assertThat(body.get("status").asInt()).isEqualTo(status);
+		assertThat(response.body()).doesNotContain("Exception");
+		return body;
+	}
+
+	static void assertFieldError(Api.Response response, int status, String field) {
+		JsonNode body = assertProblem(response, status, "invalid-request");
+		assertThat(body.get("errors").propertyNames()).as(response.toString()).contains(field);
+	}
+
+	/** Polls until the check passes (listeners run after commit, on their own threads). */
+	static void eventually(Runnable check) {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (true) {
+			try {
+				check.run();
+				return;
+			}
+			catch (AssertionError ex) {
+				if (System.currentTimeMillis() > deadline) {
+					throw ex;
+				}
+				Scenario.sleep(100);
+			}
+		}
+	}
+
+	static List<String> cookiesNamed(HttpResponse<?> response, String name) {
+		return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).toList();
+	}
+
+}
