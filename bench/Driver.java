@@ -117,6 +117,8 @@ public class Driver {
 		p.setProperty("spread", String.join(",", spread));
 		p.setProperty("buyers", String.join(",", buyerTokens));
 		p.setProperty("listingPage", "/l/" + hotListings.get(0));
+		p.setProperty("shareCode", field(post("/api/v1/shares", buyerTokens.get(0),
+				"{\"listingId\":\"" + hotListings.get(0) + "\",\"channel\":\"wechat\"}", 201), "code"));
 		try (var w = Files.newBufferedWriter(out)) {
 			p.store(w, "bench seed");
 		}

@@ -48,7 +48,11 @@ row("B2 SQL statements per order placed", values("B2", "sql-count", "perOrder"),
 row("B2 trial balance sum after the run", values("B2", "ledger", "sum"), target="0", holds=eq0)
 row("B3 listing page req/s (64 connections)", values("B3", "app", "rps"), values("B3", "nginx", "rps"), ">= 0.3 x nginx", ge(0.3))
 row("B3 listing page p99 ms", values("B3", "app", "p99Ms"), target="<= 50", holds=le_m(50), fmt="{:.1f}")
-row("B6 start to healthy s (warm data)", values("B6", "app", "startSeconds"), target="<= 5", holds=le_m(5), fmt="{:.1f}")
+row("B4 share redirect req/s (64 connections)", values("B4", "app", "rps"), values("B3", "nginx", "rps"), ">= 0.2 x nginx", ge(0.2))
+row("B4 share redirect p99 ms", values("B4", "app", "p99Ms"), fmt="{:.1f}")
+row("B4 answers other than 302", values("B4", "app", "non2xx3xx"), target="0", holds=eq0)
+row("B6 start to healthy s (warm data, CDS archive)", values("B6", "app", "startSeconds"), target="<= 5", holds=le_m(5), fmt="{:.1f}")
+row("B6 start to healthy s (plain java -jar)", values("B6", "app", "plainJarStartSeconds"), fmt="{:.1f}")
 row("B6 RSS MB after B1-B3 (-Xmx384m)", values("B6", "app", "rssMb"), target="<= 600", holds=le_m(600))
 row("B6 listing page JS KB gzip", values("B6", "app", "jsKb"), target="<= 30", holds=le_m(30), fmt="{:.1f}")
 row("B6 listing page KB gzip without images", values("B6", "app", "pageKb"), target="<= 100", holds=le_m(100), fmt="{:.1f}")
@@ -85,12 +89,16 @@ if mode == "full":
         open(md, "w").write("# Benchmarks\n\nRows are appended by `bench/run` (full mode). Ratios in brackets are "
                             "against the baseline measured in the same run.\n\n"
                             "| date | commit | machine | B1 orders/s (x raw SQL) | B1 p99 ms | B2 place orders/s (x raw SQL) | "
-                            "B2 settled/s | SQL/order | B3 req/s (x nginx) | B3 p99 ms | start s | RSS MB | JS KB | page KB | oversold | 5xx |\n"
-                            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+                            "B2 settled/s | SQL/order | B3 req/s (x nginx) | B3 p99 ms | B4 req/s (x nginx) | B5 | start s | RSS MB | JS KB | page KB | oversold | 5xx |\n"
+                            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
     m = machine
+    b5rows = [r for r in rows if r.get("bench") == "B5"]
+    b5 = ("skipped: " + b5rows[0]["skipped"]) if b5rows and "skipped" in b5rows[0] else (
+        f"{b5rows[0].get('seatsSold')} seat sold" if b5rows else "-")
     row_md = (f"| {stamp[:10]} | {m['commit']} | {m['cores']} cores, {m['memory']}, {m['jdk']}, PG {m['postgres']} | "
               f"{fig('B1 hot')} | {fig('B1 place-order p99')} | {fig('B2 place-order orders')} | {fig('B2 full checkout, settled')} | "
-              f"{fig('B2 SQL')} | {fig('B3 listing page req')} | {fig('B3 listing page p99')} | {fig('B6 start')} | "
+              f"{fig('B2 SQL')} | {fig('B3 listing page req')} | {fig('B3 listing page p99')} | {fig('B4 share redirect req')} | "
+              f"{b5} | {fig('B6 start')} | "
               f"{fig('B6 RSS')} | {fig('B6 listing page JS')} | {fig('B6 listing page KB')} | {fig('B1 units oversold')} | "
               f"{fig('B1 5xx')}/{fig('B2 5xx')} |\n")
     open(md, "a").write(row_md)
