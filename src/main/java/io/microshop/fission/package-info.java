@@ -6,8 +6,16 @@
  * measured from them: per link and per shop, by channel, the funnel visit -> order -> paid,
  * the sales and the viral coefficient. Also the pages around sharing: the redirect
  * {@code /r/{code}}, the share sheet, the poster with its QR code and the seller's fission
- * console. Promoters, commissions and group buys will live here too.
+ * console. Promoters (a tree per shop: a recruiter always joined before its recruits) and
+ * their commissions: decided by {@link io.microshop.fission.CommissionRule} when an order is
+ * paid, through ordering's {@code CommissionPolicy}, held in escrow per promoter by the ledger,
+ * available at settlement, cancelled with a refund; self-referrals earn nothing and are
+ * flagged. Group buys: a seller's deal (group price not below the floor, size, window), groups
+ * started and joined through ordering's {@code GroupBuyPolicy} (seats taken by one conditional
+ * update, never more paid members than the size), the group page {@code /g/{id}} and the
+ * scheduled failure of groups whose window closed short (their orders cancelled and refunded
+ * through ordering).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Fission",
-		allowedDependencies = { "platform", "identity", "shop", "ordering" })
+		allowedDependencies = { "platform", "identity", "shop", "ordering", "ledger" })
 package io.microshop.fission;

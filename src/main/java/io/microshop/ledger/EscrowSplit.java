@@ -6,28 +6,54 @@ import java.util.UUID;
 
 /**
  * How one order's payment is divided, fixed when it is paid. The supplier gets supply price x
- * quantity + shipping fee; the platform floor(goods total x bps / 10000); the seller the
- * rest, so the parts always sum to what the buyer paid: no fen lost or invented.
+ * quantity + shipping fee; the platform floor(goods total x bps / 10000); each promoter its
+ * commission; the seller the rest, so the parts always sum to what the buyer paid: no fen
+ * lost or invented. Commissions sit in escrow per promoter account until settlement and go
+ * back to the buyer with a refund, like every other part.
  */
 public record EscrowSplit(UUID orderId, UUID shopId, UUID supplierId, String currency, long paid, long supplier,
-		long platformFee, long seller) {
+		long platformFee, long seller, List<Commission> commissions) {
 
 	public EscrowSplit {
-		if (supplier + platformFee + seller != paid) {
+		commissions = List.copyOf(commissions);
+		long commissionTotal = commissions.stream().mapToLong(Commission::amount).reduce(0L, Math::addExact);
+		if (Math.addExact(Math.addExact(supplier, platformFee), Math.addExact(seller, commissionTotal)) != paid) {
 			throw new IllegalArgumentException("split parts do not sum to the amount paid");
 		}
 	}
 
-	/** The split rule of PRODUCT.md, in integer arithmetic only. */
+	/** A split without commissions. */
+	public EscrowSplit(UUID orderId, UUID shopId, UUID supplierId, String currency, long paid, long supplier,
+			long platformFee, long seller) {
+		this(orderId, shopId, supplierId, currency, paid, supplier, platformFee, seller, List.of());
+	}
+
+	/** The split rule of PRODUCT.md, in integer arithmetic only, without commissions. */
 	public static EscrowSplit of(UUID orderId, UUID shopId, UUID supplierId, String currency, long paid,
 			long goodsTotal, long supplyTotal, long shippingFee, int platformFeeBps) {
+		return of(orderId, shopId, supplierId, currency, paid, goodsTotal, supplyTotal, shippingFee, platformFeeBps,
+				List.of());
+	}
+
+	/**
+	 * The split rule of PRODUCT.md, in integer arithmetic only: the commissions (already
+	 * rounded down by whoever computed them) come out of the seller's part.
+	 */
+	public static EscrowSplit of(UUID orderId, UUID shopId, UUID supplierId, String currency, long paid,
+			long goodsTotal, long supplyTotal, long shippingFee, int platformFeeBps, List<Commission> commissions) {
 		if (platformFeeBps < 0 || platformFeeBps > 10_000 || goodsTotal < 0 || supplyTotal < 0 || shippingFee < 0) {
 			throw new IllegalArgumentException("negative amount or fee out of range");
 		}
 		long supplierPart = Math.addExact(supplyTotal, shippingFee);
 		long fee = Math.multiplyExact(goodsTotal, platformFeeBps) / 10_000;
-		long seller = paid - supplierPart - fee;
-		return new EscrowSplit(orderId, shopId, supplierId, currency, paid, supplierPart, fee, seller);
+		long commissionTotal = commissions.stream().mapToLong(Commission::amount).reduce(0L, Math::addExact);
+		long seller = paid - supplierPart - fee - commissionTotal;
+		return new EscrowSplit(orderId, shopId, supplierId, currency, paid, supplierPart, fee, seller, commissions);
+	}
+
+	/** The sum of the commission parts. */
+	public long commissionTotal() {
+		return commissions.stream().mapToLong(Commission::amount).sum();
 	}
 
 	/** Payment received: the buyer's money enters escrow, one part per party. */
@@ -37,6 +63,9 @@ public record EscrowSplit(UUID orderId, UUID shopId, UUID supplierId, String cur
 		add(postings, LedgerAccounts.supplierEscrow(supplierId), supplier);
 		add(postings, LedgerAccounts.PLATFORM_ESCROW, platformFee);
 		add(postings, LedgerAccounts.shopEscrow(shopId), seller);
+		for (Commission c : commissions) {
+			add(postings, LedgerAccounts.promoterEscrow(c.promoterAccountId()), c.amount());
+		}
 		return postings;
 	}
 
@@ -49,6 +78,10 @@ public record EscrowSplit(UUID orderId, UUID shopId, UUID supplierId, String cur
 		add(postings, LedgerAccounts.PLATFORM_FEES, platformFee);
 		add(postings, LedgerAccounts.shopEscrow(shopId), -seller);
 		add(postings, LedgerAccounts.shop(shopId), seller);
+		for (Commission c : commissions) {
+			add(postings, LedgerAccounts.promoterEscrow(c.promoterAccountId()), -c.amount());
+			add(postings, LedgerAccounts.promoter(c.promoterAccountId()), c.amount());
+		}
 		return postings;
 	}
 
@@ -61,6 +94,20 @@ public record EscrowSplit(UUID orderId, UUID shopId, UUID supplierId, String cur
 		if (amount != 0) {
 			postings.add(new Posting(account, amount));
 		}
+	}
+
+	/**
+	 * One promoter's commission on the order: {@code level} 1 for the promoter whose link
+	 * brought it, 2 for that promoter's recruiter; {@code amount} in minor units, rounded down.
+	 */
+	public record Commission(UUID promoterAccountId, int level, long amount) {
+
+		public Commission {
+			if (promoterAccountId == null || level < 1 || level > 2 || amount < 0) {
+				throw new IllegalArgumentException("a commission needs a promoter, level 1 or 2 and no negative amount");
+			}
+		}
+
 	}
 
 }

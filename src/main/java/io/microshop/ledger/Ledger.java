@@ -45,7 +45,7 @@ public class Ledger {
 		return book(REFUND, split.orderId().toString(), split.currency(), split.refund());
 	}
 
-	/** Escrow is released to the supplier, the platform and the seller. */
+	/** Escrow is released to the supplier, the platform, the promoters and the seller. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean settle(EscrowSplit split) {
 		return book(SETTLEMENT, split.orderId().toString(), split.currency(), split.release());
@@ -72,6 +72,12 @@ public class Ledger {
 	@Transactional(readOnly = true)
 	public Balance supplierBalance(UUID supplierId) {
 		return balance(LedgerAccounts.supplierEscrow(supplierId), LedgerAccounts.supplier(supplierId));
+	}
+
+	/** A promoter's commissions: pending in escrow, available once their orders settled. */
+	@Transactional(readOnly = true)
+	public Balance promoterBalance(UUID accountId) {
+		return balance(LedgerAccounts.promoterEscrow(accountId), LedgerAccounts.promoter(accountId));
 	}
 
 	@Transactional(readOnly = true)

@@ -34,4 +34,14 @@ public final class LedgerAccounts {
 		return "escrow:supplier:" + supplierId;
 	}
 
+	/** A promoter's settled commissions (one account per promoter account id, across shops). */
+	public static String promoter(UUID accountId) {
+		return "promoter:" + accountId;
+	}
+
+	/** A promoter's commissions on paid orders not settled yet. */
+	public static String promoterEscrow(UUID accountId) {
+		return "escrow:promoter:" + accountId;
+	}
+
 }

@@ -29,6 +29,10 @@ public final class OrderEvents {
 	public record OrderShipped(UUID orderId, UUID shopId, String carrier, String trackingNumber, Instant at) {
 	}
 
+	/** The last seat of a group buy was paid: the group's paid orders go to the supplier. */
+	public record GroupFilled(UUID groupId, Instant at) {
+	}
+
 	/** Escrow was released to supplier, platform and seller. */
 	public record OrderSettled(UUID orderId, UUID shopId, long total, Instant at) {
 	}

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import io.microshop.catalog.Catalog;
 import io.microshop.catalog.StockLine;
 import io.microshop.identity.AccountPrincipal;
+import io.microshop.ledger.EscrowSplit;
 import io.microshop.ledger.Ledger;
 import io.microshop.ordering.OrderEvents.OrderCancelled;
 import io.microshop.ordering.OrderEvents.OrderPaid;
@@ -22,6 +23,7 @@ import io.microshop.platform.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,9 +58,16 @@ public class OrderLifecycle {
 
 	private final TransactionTemplate tx;
 
+	private final ObjectProvider<CommissionPolicy> commissionPolicy;
+
+	private final ObjectProvider<GroupBuyPolicy> groupBuys;
+
 	OrderLifecycle(OrderRows rows, Ordering ordering, OrderViews views, Catalog catalog, Payments payments, Ledger ledger,
-			ApplicationEventPublisher events, OrderSettings settings, Clock clock, TransactionTemplate tx) {
+			ApplicationEventPublisher events, OrderSettings settings, Clock clock, TransactionTemplate tx,
+			ObjectProvider<CommissionPolicy> commissionPolicy, ObjectProvider<GroupBuyPolicy> groupBuys) {
+		this.groupBuys = groupBuys;
 		this.tx = tx;
+		this.commissionPolicy = commissionPolicy;
 		this.rows = rows;
 		this.ordering = ordering;
 		this.views = views;
@@ -117,14 +126,64 @@ public class OrderLifecycle {
 		Instant now = clock.instant();
 		if (order.status() == OrderStatus.PENDING_PAYMENT) {
 			rows.markPaid(orderId, now);
-			ledger.holdInEscrow(order.split());
+			ledger.holdInEscrow(split(order));
 			events.publishEvent(new OrderPaid(orderId, order.shopId(), order.supplierId(), order.total(), now));
+			if (order.groupId() != null) {
+				seat(rows.find(orderId).orElseThrow(), now);
+			}
 		}
 		else if (order.status() == OrderStatus.CANCELLED) {
+			// never paid as far as the order goes: no commission, the money goes straight back
 			ledger.holdInEscrow(order.split());
 			ledger.refund(order.split());
 			payments.refund(order.paymentId());
 		}
+	}
+
+	/**
+	 * A paid group order asks for its seat. Seated, it waits for the group (the supplier does
+	 * not see it); the last seat releases the whole group to the supplier; no seat left (full,
+	 * closed or expired): the order is cancelled at once, refunded in full, its stock released.
+	 */
+	private void seat(Order order, Instant now) {
+		GroupBuyPolicy policy = groupBuys.getIfAvailable();
+		GroupBuyPolicy.Seat seat = policy == null ? GroupBuyPolicy.Seat.REFUSED
+				: policy.seat(order.groupId(), order.id(), now);
+		switch (seat) {
+			case SEATED -> {
+				// waits (awaiting_group since placement) for the group to fill
+			}
+			case FILLED -> events.publishEvent(new OrderEvents.GroupFilled(order.groupId(), now));
+			case REFUSED -> {
+				log.info("Group order {} paid but got no seat in group {}: refunded", order.id(), order.groupId());
+				cancel(order);
+			}
+		}
+	}
+
+	/**
+	 * The group filled: its paid orders stop waiting and go to the supplier. Run after the
+	 * last seat's transaction committed, so it never holds the group's row while locking orders.
+	 */
+	@Transactional
+	public int releaseGroup(UUID groupId) {
+		return rows.releaseGroup(groupId);
+	}
+
+	/**
+	 * Cancels the open orders of a group that failed (its window closed short): paid ones are
+	 * refunded in full, all stock is released. A system action: no caller is checked. Each
+	 * order in its own transaction; returns how many are still open (a failure, retried).
+	 */
+	public int cancelGroupOrders(UUID groupId) {
+		List<UUID> ids = rows.openOrdersOfGroup(groupId);
+		int done = each(ids, id -> {
+			Order order = locked(id);
+			if (order.status() == OrderStatus.PENDING_PAYMENT || order.status() == OrderStatus.PAID) {
+				cancel(order);
+			}
+		});
+		return ids.size() - done;
 	}
 
 	/** Cancels every order whose payment time ran out; returns how many. */
@@ -154,7 +213,7 @@ public class OrderLifecycle {
 			if (order.settlementDue(clock.instant(), settings.protectionWindow())) {
 				Instant now = clock.instant();
 				rows.markSettled(id, now);
-				ledger.settle(order.split());
+				ledger.settle(split(order));
 				events.publishEvent(new OrderSettled(id, order.shopId(), order.total(), now));
 			}
 		});
@@ -163,6 +222,10 @@ public class OrderLifecycle {
 	private void cancel(Order order) {
 		Instant now = clock.instant();
 		rows.markCancelled(order.id(), now);
+		GroupBuyPolicy groupPolicy = order.groupId() == null ? null : groupBuys.getIfAvailable();
+		if (groupPolicy != null) {
+			groupPolicy.leave(order.groupId(), order.id(), now);
+		}
 		List<StockLine> stock = rows.lines(order.id())
 			.stream()
 			.map(l -> new StockLine(l.skuId(), l.quantity()))
@@ -170,13 +233,30 @@ public class OrderLifecycle {
 		catalog.release(stock);
 		boolean paid = order.status() == OrderStatus.PAID;
 		if (paid) {
-			ledger.refund(order.split());
+			ledger.refund(split(order));
 			payments.refund(order.paymentId());
 		}
 		else {
 			payments.cancel(order.paymentId());
 		}
 		events.publishEvent(new OrderCancelled(order.id(), order.shopId(), paid, now));
+	}
+
+	/**
+	 * The order's split with the commissions the policy decided when it was paid (asked in
+	 * the caller's transaction, the order row locked; the policy answers the same every time).
+	 */
+	private EscrowSplit split(Order order) {
+		CommissionPolicy policy = order.shareCode() == null ? null : commissionPolicy.getIfAvailable();
+		if (policy == null) {
+			return order.split();
+		}
+		List<PaidOrder.Line> lines = rows.lines(order.id())
+			.stream()
+			.map(l -> new PaidOrder.Line(l.skuId(), l.quantity(), l.unitPrice(), l.unitSupplyPrice()))
+			.toList();
+		return order.split(policy.commissionsFor(
+				new PaidOrder(order.id(), order.shopId(), order.buyerAccountId(), order.shareCode(), lines)));
 	}
 
 	private Order locked(UUID orderId) {

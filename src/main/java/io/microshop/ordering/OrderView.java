@@ -13,7 +13,7 @@ import io.microshop.payment.PaymentView;
 public record OrderView(UUID id, OrderStatus status, UUID shopId, UUID supplierId, UUID listingId, UUID buyerId,
 		List<Line> items, long goodsTotal, long shippingFee, long discount, long total, String currency,
 		PaymentView payment, ShipTo shipTo, Shipment shipment, List<Step> timeline, Instant placedAt,
-		Instant paymentDueAt) {
+		Instant paymentDueAt, UUID groupId) {
 
 	public record Line(UUID skuId, String title, String name, int quantity, long price) {
 	}

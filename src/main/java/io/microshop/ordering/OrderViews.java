@@ -36,7 +36,7 @@ class OrderViews {
 				o.goodsTotal(), o.shippingFee(), o.discount(), o.total(), o.currency(), payment,
 				new OrderView.ShipTo(o.shipName(), o.shipPhone(), o.shipAddress()), shipment,
 				o.timeline().stream().map(s -> new OrderView.Step(s.status(), s.at())).toList(), o.placedAt(),
-				o.paymentDueAt());
+				o.paymentDueAt(), o.groupId());
 	}
 
 }

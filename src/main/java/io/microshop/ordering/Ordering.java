@@ -25,6 +25,7 @@ import io.microshop.platform.Problem;
 import io.microshop.shop.Listing;
 import io.microshop.shop.Shops;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -56,8 +57,12 @@ public class Ordering {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<GroupBuyPolicy> groupBuys;
+
 	Ordering(OrderRows rows, Shops shops, Catalog catalog, Payments payments, OrderViews views, OrderSettings settings,
-			Clock clock, ApplicationEventPublisher events, @Value("${microshop.fees.platform-bps:200}") int platformFeeBps) {
+			Clock clock, ApplicationEventPublisher events, ObjectProvider<GroupBuyPolicy> groupBuys,
+			@Value("${microshop.fees.platform-bps:200}") int platformFeeBps) {
+		this.groupBuys = groupBuys;
 		this.events = events;
 		this.rows = rows;
 		this.shops = shops;
@@ -100,7 +105,8 @@ public class Ordering {
 				return views.of(rows.find(used.orderId()).orElseThrow());
 			}
 		}
-		List<Order.Line> lines = lines(listing, request.items());
+		GroupBuyPolicy.GroupTerms group = group(buyer, listing, request, orderId, now);
+		List<Order.Line> lines = lines(listing, request.items(), group);
 		long goods = lines.stream().mapToLong(l -> Math.multiplyExact(l.unitPrice(), (long) l.quantity())).sum();
 		long supply = lines.stream().mapToLong(l -> Math.multiplyExact(l.unitSupplyPrice(), (long) l.quantity())).sum();
 		long total = goods + listing.shippingFee();
@@ -109,7 +115,7 @@ public class Ordering {
 				OrderStatus.PENDING_PAYMENT, goods, supply, listing.shippingFee(), 0, total, listing.currency(),
 				platformFeeBps, paymentId, request.shipTo().name().strip(), shipPhone, request.shipTo().address().strip(),
 				request.shareCode(), null, null, now, now.plus(settings.paymentTimeout()), null, null, null, null, null,
-				null);
+				null, group == null ? null : group.groupId(), group != null);
 		rows.insert(order, lines);
 		PaymentView payment = payments.open(paymentId, orderId, listing.shopId(), buyer.accountId(), total,
 				listing.currency());
@@ -122,7 +128,33 @@ public class Ordering {
 		return views.of(order, lines, payment);
 	}
 
-	private static List<Order.Line> lines(Listing listing, List<PlaceOrder.Item> items) {
+	/**
+	 * The group of a group-buy order (a new one for a deal, or the one joined), asked of the
+	 * group-buy policy; null for an ordinary order.
+	 */
+	private GroupBuyPolicy.GroupTerms group(AccountPrincipal buyer, Listing listing, PlaceOrder request, UUID orderId,
+			Instant now) {
+		if (request.groupDealId() == null && request.groupId() == null) {
+			return null;
+		}
+		if (request.groupDealId() != null && request.groupId() != null) {
+			throw Problem.invalidField("groupId", "give either groupDealId (start a group) or groupId (join one)");
+		}
+		GroupBuyPolicy policy = groupBuys.getIfAvailable();
+		if (policy == null) {
+			throw Problem.unprocessable("group-buy-unavailable", "Group buys unavailable",
+					"Group buys are not offered here.");
+		}
+		GroupBuyPolicy.GroupTerms terms = policy.join(new GroupBuyPolicy.GroupJoin(orderId, buyer.accountId(),
+				buyer.name(), listing.shopId(), listing.id(), request.groupDealId(), request.groupId(), now));
+		if (request.items().size() != 1 || !request.items().get(0).skuId().equals(terms.skuId())) {
+			throw Problem.invalidField("items", "a group-buy order holds the group deal's SKU only");
+		}
+		return terms;
+	}
+
+	private static List<Order.Line> lines(Listing listing, List<PlaceOrder.Item> items,
+			GroupBuyPolicy.GroupTerms group) {
 		List<Order.Line> lines = new ArrayList<>();
 		var seen = new HashSet<UUID>();
 		for (PlaceOrder.Item item : items) {
@@ -131,12 +163,13 @@ public class Ordering {
 			}
 			Listing.ListedSku sku = listing.sku(item.skuId())
 				.orElseThrow(() -> Problem.invalidField("items", "SKU " + item.skuId() + " is not in this listing"));
-			if (sku.price() < sku.minRetailPrice()) {
+			long price = group == null ? sku.price() : group.unitPrice();
+			if (price < sku.minRetailPrice()) {
 				throw Problem.conflict("listing-below-floor", "Listing needs a new price",
 						"The supplier raised the minimum price of " + sku.name() + "; the seller must reprice it.");
 			}
-			lines.add(new Order.Line(lines.size() + 1, sku.id(), listing.title(), sku.name(), item.quantity(),
-					sku.price(), sku.supplyPrice()));
+			lines.add(new Order.Line(lines.size() + 1, sku.id(), listing.title(), sku.name(), item.quantity(), price,
+					sku.supplyPrice()));
 		}
 		return lines;
 	}

@@ -52,6 +52,11 @@ public class ShareRows {
 			.optional();
 	}
 
+	/** This transaction's commit does not wait for the WAL flush (only for this transaction). */
+	public void commitWithoutWaitingForDisk() {
+		jdbc.sql("SET LOCAL synchronous_commit = off").update();
+	}
+
 	public void insertVisit(ShareLink link, String visitorId, Instant at) {
 		jdbc.sql("INSERT INTO share_visits (shop_id, code, visitor_id, at) VALUES (?, ?, ?, ?)")
 			.params(link.shopId(), link.code(), visitorId, Timestamp.from(at))

@@ -17,12 +17,19 @@ public record Order(UUID id, UUID shopId, UUID supplierId, UUID listingId, UUID 
 		long goodsTotal, long supplyTotal, long shippingFee, long discount, long total, String currency,
 		int platformFeeBps, UUID paymentId, String shipName, String shipPhone, String shipAddress, String shareCode,
 		String carrier, String trackingNumber, Instant placedAt, Instant paymentDueAt, Instant paidAt,
-		Instant shippedAt, Instant receivedAt, Instant settledAt, Instant cancelledAt, Instant refundedAt) {
+		Instant shippedAt, Instant receivedAt, Instant settledAt, Instant cancelledAt, Instant refundedAt, UUID groupId,
+		boolean awaitingGroup) {
 
 	/** How the buyer's payment for this order is split, by the one split rule. */
 	public EscrowSplit split() {
 		return EscrowSplit.of(id, shopId, supplierId, currency, total, goodsTotal, supplyTotal, shippingFee,
 				platformFeeBps);
+	}
+
+	/** The split with these commissions taken out of the seller's part. */
+	public EscrowSplit split(List<EscrowSplit.Commission> commissions) {
+		return EscrowSplit.of(id, shopId, supplierId, currency, total, goodsTotal, supplyTotal, shippingFee,
+				platformFeeBps, commissions);
 	}
 
 	public void requireCancellable() {
@@ -32,7 +39,7 @@ public record Order(UUID id, UUID shopId, UUID supplierId, UUID listingId, UUID 
 	}
 
 	public void requireShippable() {
-		if (status != OrderStatus.PAID) {
+		if (status != OrderStatus.PAID || awaitingGroup) {
 			throw refused("shipped");
 		}
 	}
@@ -77,7 +84,8 @@ public record Order(UUID id, UUID shopId, UUID supplierId, UUID listingId, UUID 
 
 	private Problem refused(String what) {
 		return Problem.conflict("invalid-order-state", "Not possible in this state",
-				"An order that is " + status + " cannot be " + what + ".");
+				"An order that is " + status + (awaitingGroup ? " and waits for its group" : "") + " cannot be " + what
+						+ ".");
 	}
 
 	public record Step(OrderStatus status, Instant at) {

@@ -23,7 +23,7 @@ public class OrderRows {
 			id, shop_id, supplier_id, listing_id, buyer_account_id, status, goods_total, supply_total, shipping_fee,
 			discount, total, currency, platform_fee_bps, payment_id, ship_name, ship_phone, ship_address, share_code,
 			carrier, tracking_number, placed_at, payment_due_at, paid_at, shipped_at, received_at, settled_at,
-			cancelled_at, refunded_at""";
+			cancelled_at, refunded_at, group_id, awaiting_group""";
 
 	private final JdbcClient jdbc;
 
@@ -51,12 +51,12 @@ public class OrderRows {
 		jdbc.sql("""
 				INSERT INTO orders (id, shop_id, supplier_id, listing_id, buyer_account_id, status, goods_total,
 					supply_total, shipping_fee, discount, total, currency, platform_fee_bps, payment_id, ship_name,
-					ship_phone, ship_address, share_code, placed_at, payment_due_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					ship_phone, ship_address, share_code, placed_at, payment_due_at, group_id, awaiting_group)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(o.id(), o.shopId(), o.supplierId(), o.listingId(), o.buyerAccountId(), o.status().name(),
 					o.goodsTotal(), o.supplyTotal(), o.shippingFee(), o.discount(), o.total(), o.currency(),
 					o.platformFeeBps(), o.paymentId(), o.shipName(), o.shipPhone(), o.shipAddress(), o.shareCode(),
-					ts(o.placedAt()), ts(o.paymentDueAt()))
+					ts(o.placedAt()), ts(o.paymentDueAt()), o.groupId(), o.awaitingGroup())
 			.update();
 		jdbc.sql("""
 				INSERT INTO order_lines (order_id, line_no, shop_id, sku_id, title, sku_name, quantity, unit_price,
@@ -116,6 +116,23 @@ public class OrderRows {
 		jdbc.sql("UPDATE orders SET status = 'CANCELLED', cancelled_at = ? WHERE id = ?").params(ts(at), id).update();
 	}
 
+	/** The group filled: its paid orders go to the supplier. */
+	public int releaseGroup(UUID groupId) {
+		return jdbc.sql("UPDATE orders SET awaiting_group = FALSE WHERE group_id = ? AND awaiting_group "
+				+ "AND status = 'PAID'")
+			.param(groupId)
+			.update();
+	}
+
+	/** The orders of a group that are still open (unpaid or paid, not yet shipped). */
+	public List<UUID> openOrdersOfGroup(UUID groupId) {
+		return jdbc.sql("SELECT id FROM orders WHERE group_id = ? AND status IN ('PENDING_PAYMENT', 'PAID') "
+				+ "ORDER BY placed_at")
+			.param(groupId)
+			.query(UUID.class)
+			.list();
+	}
+
 	public List<UUID> overdueUnpaid(Instant now, int limit) {
 		return jdbc.sql("SELECT id FROM orders WHERE status = 'PENDING_PAYMENT' AND payment_due_at <= ? "
 				+ "ORDER BY payment_due_at LIMIT ?")
@@ -141,8 +158,8 @@ public class OrderRows {
 
 	/** One page of orders where a column (shop, supplier or buyer) has a value, newest first. */
 	public List<Order> page(String column, UUID owner, OrderStatus status, PageRequest page) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE " + column(column)
-				+ " = ? AND (?::text IS NULL OR status = ?::text) ORDER BY placed_at DESC, id LIMIT ? OFFSET ?")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE " + column(column) + " = ?" + hidden(column)
+				+ " AND (?::text IS NULL OR status = ?::text) ORDER BY placed_at DESC, id LIMIT ? OFFSET ?")
 			.params(owner, status == null ? null : status.name(), status == null ? null : status.name(), page.size(),
 					page.offset())
 			.query(OrderRows::order)
@@ -150,11 +167,16 @@ public class OrderRows {
 	}
 
 	public long count(String column, UUID owner, OrderStatus status) {
-		return jdbc.sql("SELECT count(*) FROM orders WHERE " + column(column)
-				+ " = ? AND (?::text IS NULL OR status = ?::text)")
+		return jdbc.sql("SELECT count(*) FROM orders WHERE " + column(column) + " = ?" + hidden(column)
+				+ " AND (?::text IS NULL OR status = ?::text)")
 			.params(owner, status == null ? null : status.name(), status == null ? null : status.name())
 			.query(Long.class)
 			.single();
+	}
+
+	/** Suppliers do not see group orders until their group succeeded. */
+	private static String hidden(String column) {
+		return "supplier_id".equals(column) ? " AND NOT awaiting_group" : "";
 	}
 
 	private static String column(String column) {
@@ -174,7 +196,8 @@ public class OrderRows {
 				rs.getString("ship_address"), rs.getString("share_code"), rs.getString("carrier"),
 				rs.getString("tracking_number"), instant(rs, "placed_at"), instant(rs, "payment_due_at"),
 				instant(rs, "paid_at"), instant(rs, "shipped_at"), instant(rs, "received_at"),
-				instant(rs, "settled_at"), instant(rs, "cancelled_at"), instant(rs, "refunded_at"));
+				instant(rs, "settled_at"), instant(rs, "cancelled_at"), instant(rs, "refunded_at"),
+				rs.getObject("group_id", UUID.class), rs.getBoolean("awaiting_group"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
