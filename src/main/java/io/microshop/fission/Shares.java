@@ -32,7 +32,10 @@ public class Shares {
 
 	private final Clock clock;
 
-	Shares(ShareRows rows, Shops shops, Clock clock) {
+	private final GroupBuys groupBuys;
+
+	Shares(ShareRows rows, Shops shops, Clock clock, GroupBuys groupBuys) {
+		this.groupBuys = groupBuys;
 		this.rows = rows;
 		this.shops = shops;
 		this.clock = clock;
@@ -78,11 +81,24 @@ public class Shares {
 		return link;
 	}
 
+	/** A link to a group buy: opening it leads to the group page, orders count for its listing. */
+	@Transactional
+	public ShareLink shareGroup(AccountPrincipal sharer, UUID groupId, Channel channel) {
+		Group group = groupBuys.group(groupId).orElseThrow(() -> Problem.invalidField("groupId", "no such group"));
+		UUID listingId = groupBuys.deal(group.dealId()).orElseThrow().listingId();
+		Listing listing = shops.listing(listingId).orElseThrow(() -> Problem.invalidField("groupId", "no such group"));
+		return create(sharer, listing, channel, groupId);
+	}
+
 	private ShareLink create(AccountPrincipal sharer, Listing listing, Channel channel) {
+		return create(sharer, listing, channel, null);
+	}
+
+	private ShareLink create(AccountPrincipal sharer, Listing listing, Channel channel, UUID groupId) {
 		Instant now = clock.instant();
 		for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
 			ShareLink link = new ShareLink(ShareCodes.newCode(), listing.shopId(), listing.id(), sharer.accountId(),
-					channel, now);
+					channel, now, groupId);
 			if (rows.insertLink(link)) {
 				return link;
 			}

@@ -76,6 +76,25 @@ class GroupBuysApiTest extends AppTest {
 	}
 
 	@Test
+	void aGroupIsSharedAndItsLinkLeadsToTheGroupPage() {
+		Market market = scenario.market(SUPPLY, FLOOR, PRICE, 10, SHIPPING);
+		String dealId = deal(market, GROUP_PRICE, 3, "PT24H").id();
+		User leader = scenario.user();
+		String groupId = start(leader, market, dealId).text("groupId");
+
+		var share = api.post("/api/v1/shares", leader.token(), Map.of("groupId", groupId, "channel", "wechat"));
+		assertThat(share.status()).as(share.toString()).isEqualTo(201);
+		assertThat(share.text("channel")).isEqualTo("wechat");
+		var opened = api.get(share.text("url"), null);
+
+		assertThat(opened.status()).isEqualTo(302);
+		assertThat(opened.headers().get("location").get(0)).endsWith("/g/" + groupId);
+		var both = api.post("/api/v1/shares", leader.token(),
+				Map.of("groupId", groupId, "listingId", market.listingId()));
+		assertThat(both.status()).isEqualTo(422);
+	}
+
+	@Test
 	void aGroupIsReadByAnyoneAndUnknownOnesAreNotFound() {
 		Market market = scenario.market(SUPPLY, FLOOR, PRICE, 10, SHIPPING);
 		String dealId = deal(market, GROUP_PRICE, 3, "PT24H").id();

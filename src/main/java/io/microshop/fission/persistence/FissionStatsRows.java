@@ -102,7 +102,7 @@ public class FissionStatsRows {
 	/** The shop's best links: by sales, then paid orders, then visits. */
 	public List<ShopFission.LinkStats> topLinks(UUID shopId, int limit) {
 		return jdbc.sql("""
-				SELECT l.code, l.shop_id, l.listing_id, l.sharer_account_id, l.channel, l.created_at,
+				SELECT l.code, l.shop_id, l.listing_id, l.sharer_account_id, l.channel, l.created_at, l.group_id,
 					coalesce(v.visits, 0) AS visits, coalesce(v.unique_visitors, 0) AS unique_visitors,
 					coalesce(o.orders, 0) AS orders, coalesce(o.paid_orders, 0) AS paid_orders, coalesce(o.sales, 0) AS sales
 				FROM share_links l

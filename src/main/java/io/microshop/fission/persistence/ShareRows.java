@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ShareRows {
 
-	private static final String LINK_COLUMNS = "code, shop_id, listing_id, sharer_account_id, channel, created_at";
+	private static final String LINK_COLUMNS = "code, shop_id, listing_id, sharer_account_id, channel, created_at, group_id";
 
 	private final JdbcClient jdbc;
 
@@ -28,10 +28,10 @@ public class ShareRows {
 	/** False when the code is taken already (the caller draws another). */
 	public boolean insertLink(ShareLink link) {
 		return jdbc.sql("""
-				INSERT INTO share_links (code, shop_id, listing_id, sharer_account_id, channel, created_at)
-				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING""")
+				INSERT INTO share_links (code, shop_id, listing_id, sharer_account_id, channel, created_at, group_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING""")
 			.params(link.code(), link.shopId(), link.listingId(), link.sharerAccountId(), link.channel().key(),
-					Timestamp.from(link.createdAt()))
+					Timestamp.from(link.createdAt()), link.groupId())
 			.update() == 1;
 	}
 
@@ -45,7 +45,7 @@ public class ShareRows {
 	/** The account's newest link for this listing and channel, if it shared it there before. */
 	public Optional<ShareLink> latestLink(UUID sharer, UUID listingId, Channel channel) {
 		return jdbc.sql("SELECT " + LINK_COLUMNS + """
-				 FROM share_links WHERE sharer_account_id = ? AND listing_id = ? AND channel = ?
+				 FROM share_links WHERE sharer_account_id = ? AND listing_id = ? AND channel = ? AND group_id IS NULL
 				ORDER BY created_at DESC LIMIT 1""")
 			.params(sharer, listingId, channel.key())
 			.query(ShareRows::link)
@@ -66,7 +66,8 @@ public class ShareRows {
 	static ShareLink link(ResultSet rs, int row) throws SQLException {
 		return new ShareLink(rs.getString("code"), rs.getObject("shop_id", UUID.class),
 				rs.getObject("listing_id", UUID.class), rs.getObject("sharer_account_id", UUID.class),
-				Channel.of(rs.getString("channel")).orElseThrow(), rs.getTimestamp("created_at").toInstant());
+				Channel.of(rs.getString("channel")).orElseThrow(), rs.getTimestamp("created_at").toInstant(),
+				rs.getObject("group_id", UUID.class));
 	}
 
 }

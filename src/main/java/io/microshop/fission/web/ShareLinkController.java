@@ -68,7 +68,7 @@ class ShareLinkController {
 			cookie(response, request, VISITOR_COOKIE, visitorId, VISITOR_LIFETIME);
 		}
 		cookie(response, request, REF_COOKIE, link.code(), ATTRIBUTION_WINDOW);
-		return "redirect:/l/" + link.listingId();
+		return "redirect:" + link.target();
 	}
 
 	@GetMapping("/r/{code}/poster.png")

@@ -43,16 +43,17 @@ class SharesController {
 	@PostMapping("/api/v1/shares")
 	@ResponseStatus(HttpStatus.CREATED)
 	ShareView share(@AuthenticationPrincipal AccountPrincipal me, @Valid @RequestBody NewShare body) {
+		Channel channel = body.channel() == null ? Channel.LINK : Channel.of(body.channel()).orElseThrow();
+		if (body.groupId() != null && body.listingId() != null) {
+			throw Problem.invalidField("groupId", "share a listing or a group, not both");
+		}
 		if (body.groupId() != null) {
-			throw new Problem(HttpStatus.UNPROCESSABLE_ENTITY, "group-buys-unavailable", "Group buys unavailable",
-					"Group buys are not open yet, so a group cannot be shared; share a listing instead.",
-					Map.of("groupId", "group buys are not available yet"));
+			return ShareView.of(shares.shareGroup(me, body.groupId(), channel));
 		}
 		if (body.listingId() == null) {
 			throw new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "Some fields are not valid.",
 					Map.of("listingId", "must not be null"));
 		}
-		Channel channel = body.channel() == null ? Channel.LINK : Channel.of(body.channel()).orElseThrow();
 		return ShareView.of(shares.share(me, body.listingId(), channel));
 	}
 
@@ -75,7 +76,7 @@ class SharesController {
 				fission.viralCoefficient(), byChannel, CURRENCY);
 	}
 
-	/** What to share: a listing ({@code groupId} is for group buys, not open yet). */
+	/** What to share: a listing or a group buy. */
 	record NewShare(UUID listingId, UUID groupId,
 			@Pattern(regexp = Channel.KEYS, message = "must be one of wechat, weibo, facebook, pinterest, momo, link") String channel) {
 	}
