@@ -1,6 +1,11 @@
 package io.microshop.fission;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
@@ -19,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class FissionStats {
 
 	static final int TOP_LINKS = 10;
+
+	static final int TREE_LIMIT = 500;
 
 	private final FissionStatsRows stats;
 
@@ -63,6 +70,53 @@ public class FissionStats {
 				sum(byChannel, ShareStats::sales));
 		return new ShopFission(shopId, total, viralCoefficient(stats.referredBuyers(shopId), stats.sharers(shopId)),
 				byChannel, stats.topLinks(shopId, TOP_LINKS));
+	}
+
+	/** The shop's ten best promoters by the paid sales of their links, for its seller (404, 403 as above). */
+	@Transactional(readOnly = true)
+	public List<FissionStatsRows.PromoterStats> topPromoters(UUID shopId, AccountPrincipal caller) {
+		shops.requireOwned(shopId, caller);
+		return stats.topPromoters(shopId, TOP_LINKS);
+	}
+
+	/**
+	 * The shop's promoter tree, for its seller: the level-1 promoters (nobody recruited them),
+	 * each with the promoters it recruited, and so on, oldest first at every level. At most
+	 * {@link #TREE_LIMIT} promoters (the oldest); {@code truncated} says when there are more.
+	 */
+	@Transactional(readOnly = true)
+	public PromoterTree promoterTree(UUID shopId, AccountPrincipal caller) {
+		shops.requireOwned(shopId, caller);
+		List<Promoter> all = stats.promotersOf(shopId, TREE_LIMIT + 1);
+		boolean truncated = all.size() > TREE_LIMIT;
+		List<Promoter> shown = truncated ? all.subList(0, TREE_LIMIT) : all;
+		Map<UUID, List<Promoter>> byRecruiter = new HashMap<>();
+		Set<UUID> present = new HashSet<>();
+		shown.forEach(p -> present.add(p.id()));
+		List<Promoter> roots = new ArrayList<>();
+		for (Promoter p : shown) {
+			if (p.recruiterId() == null || !present.contains(p.recruiterId())) {
+				roots.add(p);
+			}
+			else {
+				byRecruiter.computeIfAbsent(p.recruiterId(), id -> new ArrayList<>()).add(p);
+			}
+		}
+		return new PromoterTree(roots.stream().map(r -> node(r, byRecruiter)).toList(), shown.size(), truncated);
+	}
+
+	private static PromoterNode node(Promoter p, Map<UUID, List<Promoter>> byRecruiter) {
+		// recruiters are always older than their recruits, so this terminates (no cycles)
+		return new PromoterNode(p,
+				byRecruiter.getOrDefault(p.id(), List.of()).stream().map(r -> node(r, byRecruiter)).toList());
+	}
+
+	/** The roots of the tree, how many promoters it shows, and whether older ones were left out. */
+	public record PromoterTree(List<PromoterNode> roots, int size, boolean truncated) {
+	}
+
+	/** A promoter and those it recruited. */
+	public record PromoterNode(Promoter promoter, List<PromoterNode> recruits) {
 	}
 
 	/** Referred buyers per sharer, to three decimals; 0 without sharers. */

@@ -1,6 +1,7 @@
 package io.microshop.fission;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -80,8 +81,25 @@ public class Promoters {
 		return rows.find(shopId, accountId);
 	}
 
+	/**
+	 * The caller's memberships, oldest first: each with its shop (null if the shop is gone) and
+	 * the promoter that recruited it (null at level 1).
+	 */
+	@Transactional(readOnly = true)
+	public List<Membership> memberships(AccountPrincipal me) {
+		return rows.ofAccount(me.accountId())
+			.stream()
+			.map(p -> new Membership(p, shops.shop(p.shopId()).orElse(null),
+					p.recruiterId() == null ? null : rows.find(p.recruiterId()).orElse(null)))
+			.toList();
+	}
+
 	private static Problem alreadyPromoter() {
 		return Problem.conflict("already-promoter", "Already a promoter", "You are a promoter of this shop already.");
+	}
+
+	/** One shop the account promotes: its membership, the shop and the recruiter (nullable both). */
+	public record Membership(Promoter promoter, io.microshop.shop.Shop shop, Promoter recruiter) {
 	}
 
 	/** A new promoter and the promoter that recruited it (null without recruiter). */

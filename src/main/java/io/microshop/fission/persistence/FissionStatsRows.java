@@ -119,4 +119,44 @@ public class FissionStatsRows {
 			.list();
 	}
 
+	/**
+	 * The shop's best promoters: by the sales (paid, not cancelled) of orders through links
+	 * they shared, then paid orders, then who joined first. Commissions are what they earned
+	 * here, not cancelled.
+	 */
+	public List<PromoterStats> topPromoters(UUID shopId, int limit) {
+		return jdbc.sql("""
+				SELECT p.id, p.shop_id, p.account_id, p.code, p.recruiter_id, p.level, p.created_at,
+					coalesce(o.paid_orders, 0) AS paid_orders, coalesce(o.sales, 0) AS sales,
+					coalesce(c.earned, 0) AS earned
+				FROM promoters p
+				LEFT JOIN (SELECT sharer_account_id, """ + ORDER_COUNTS + """
+				 FROM share_orders WHERE shop_id = :shop GROUP BY sharer_account_id) o
+					ON o.sharer_account_id = p.account_id
+				LEFT JOIN (SELECT promoter_id, sum(amount) AS earned FROM commissions
+					WHERE shop_id = :shop AND status <> 'CANCELLED' GROUP BY promoter_id) c ON c.promoter_id = p.id
+				WHERE p.shop_id = :shop
+				ORDER BY sales DESC, paid_orders DESC, p.created_at, p.id LIMIT :limit""")
+			.param("shop", shopId)
+			.param("limit", limit)
+			.query((rs, n) -> new PromoterStats(PromoterRows.promoter(rs, n), rs.getLong("paid_orders"),
+					rs.getLong("sales"), rs.getLong("earned")))
+			.list();
+	}
+
+	/** The shop's promoters, oldest first (a recruiter always before its recruits), at most {@code limit}. */
+	public List<io.microshop.fission.Promoter> promotersOf(UUID shopId, int limit) {
+		return jdbc.sql("""
+				SELECT id, shop_id, account_id, code, recruiter_id, level, created_at FROM promoters
+				WHERE shop_id = ? ORDER BY created_at, id LIMIT ?""")
+			.params(shopId, limit)
+			.query(PromoterRows::promoter)
+			.list();
+	}
+
+	/** A promoter with what its links sold: paid orders, their sales and the commissions it earned (fen). */
+	public record PromoterStats(io.microshop.fission.Promoter promoter, long paidOrders, long sales,
+			long commissions) {
+	}
+
 }

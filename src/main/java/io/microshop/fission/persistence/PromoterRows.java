@@ -45,6 +45,14 @@ public class PromoterRows {
 			.optional();
 	}
 
+	/** The account's memberships, oldest first. */
+	public java.util.List<Promoter> ofAccount(UUID accountId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM promoters WHERE account_id = ? ORDER BY created_at, id")
+			.param(accountId)
+			.query(PromoterRows::promoter)
+			.list();
+	}
+
 	public Optional<Promoter> findByCode(String code) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM promoters WHERE code = ?")
 			.param(code)

@@ -1,10 +1,15 @@
 package io.microshop.fission.web;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.microshop.fission.FissionStats;
 import io.microshop.fission.ShopFission;
+import io.microshop.fission.persistence.FissionStatsRows;
+import io.microshop.identity.Identity;
 import io.microshop.identity.AccountPrincipal;
 import io.microshop.platform.web.FormValues;
 import io.microshop.platform.web.PageController;
@@ -20,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The seller console's fission tab: the funnel (visits -> orders -> paid) and sales of the
  * shop's share links, by channel as a table and a bar chart, the viral coefficient and the
- * best links.
+ * best links (with their sharers), the best promoters and the tree of who recruited whom.
  */
 @PageController
 class FissionConsoleController {
@@ -29,9 +34,12 @@ class FissionConsoleController {
 
 	private final FissionStats stats;
 
-	FissionConsoleController(Shops shops, FissionStats stats) {
+	private final Identity identity;
+
+	FissionConsoleController(Shops shops, FissionStats stats, Identity identity) {
 		this.shops = shops;
 		this.stats = stats;
+		this.identity = identity;
 	}
 
 	@GetMapping("/seller/fission")
@@ -49,10 +57,33 @@ class FissionConsoleController {
 		model.addAttribute("shop", current);
 		model.addAttribute("fission", fission);
 		model.addAttribute("chart", ChannelChart.of(fission.byChannel()));
+		List<FissionStatsRows.PromoterStats> topPromoters = stats.topPromoters(current.id(), me);
+		FissionStats.PromoterTree tree = stats.promoterTree(current.id(), me);
+		Map<UUID, String> people = new HashMap<>();
+		fission.topLinks().forEach(t -> person(people, t.link().sharerAccountId()));
+		topPromoters.forEach(p -> person(people, p.promoter().accountId()));
+		tree.roots().forEach(n -> people(people, n));
+		model.addAttribute("topPromoters", topPromoters);
+		model.addAttribute("tree", tree);
+		model.addAttribute("people", people);
 		model.addAttribute("titles", shops.listingsOf(current.id())
 			.stream()
 			.collect(Collectors.toMap(Listing::id, Listing::title, (a, b) -> a)));
 		return "fission/seller-fission";
+	}
+
+	private void people(Map<UUID, String> people, FissionStats.PromoterNode node) {
+		person(people, node.promoter().accountId());
+		node.recruits().forEach(r -> people(people, r));
+	}
+
+	/** An account as the seller sees it in these tables: its name and the last four digits of its phone. */
+	private void person(Map<UUID, String> people, UUID accountId) {
+		people.computeIfAbsent(accountId, id -> identity.find(id).map(a -> {
+			String name = a.name() == null || a.name().isBlank() ? "Fan" : a.name();
+			String phone = a.phone() == null ? "" : a.phone();
+			return phone.length() >= 4 ? name + " …" + phone.substring(phone.length() - 4) : name;
+		}).orElse("Unknown account"));
 	}
 
 }

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The listing page is the checkout: pick an option, say where to deliver, and one Pay tap
@@ -70,11 +71,12 @@ class CheckoutController {
 	}
 
 	@GetMapping("/l/{listingId}")
-	String listing(@PathVariable UUID listingId, @AuthenticationPrincipal AccountPrincipal me, Model model) {
+	String listing(@PathVariable UUID listingId, @AuthenticationPrincipal AccountPrincipal me,
+			@RequestParam(required = false) String deal, @RequestParam(required = false) String group, Model model) {
 		Listing listing = find(listingId);
 		Optional<OrderView.ShipTo> last = me == null ? Optional.empty()
 				: orders.ofBuyer(me, null, new PageRequest(0, 1)).items().stream().findFirst().map(OrderView::shipTo);
-		return page(listing, CheckoutForm.initial(listing, me == null ? null : me.phone(), last), model);
+		return page(listing, CheckoutForm.initial(listing, me == null ? null : me.phone(), last, deal, group), model);
 	}
 
 	@PostMapping("/l/{listingId}/code")

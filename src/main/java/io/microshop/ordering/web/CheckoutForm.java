@@ -2,6 +2,7 @@ package io.microshop.ordering.web;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.microshop.identity.PhoneNumbers;
 import io.microshop.ordering.OrderView;
@@ -15,12 +16,21 @@ import io.microshop.shop.Listing;
  * before we can answer it in the form with a sentence.
  */
 record CheckoutForm(String sku, String quantity, String name, String phone, String address, String code,
-		String expectedTotal, String checkoutKey) {
+		String expectedTotal, String checkoutKey, String deal, String group) {
 
 	static final int MAX_QUANTITY = 999;
 
 	/** A fresh form: the first SKU in stock, one piece, the last delivery address if known. */
 	static CheckoutForm initial(Listing listing, String phone, Optional<OrderView.ShipTo> lastShipTo) {
+		return initial(listing, phone, lastShipTo, null, null);
+	}
+
+	/**
+	 * A fresh form for a group buy: {@code deal} starts a group of that deal, {@code group}
+	 * joins that group (either may be null; ids as typed in the link).
+	 */
+	static CheckoutForm initial(Listing listing, String phone, Optional<OrderView.ShipTo> lastShipTo, String deal,
+			String group) {
 		String sku = listing.skus()
 			.stream()
 			.filter(s -> s.available() > 0)
@@ -29,11 +39,18 @@ record CheckoutForm(String sku, String quantity, String name, String phone, Stri
 			.orElse(null);
 		return new CheckoutForm(sku, "1", lastShipTo.map(OrderView.ShipTo::name).orElse(""),
 				lastShipTo.map(OrderView.ShipTo::phone).orElse(phone == null ? "" : phone),
-				lastShipTo.map(OrderView.ShipTo::address).orElse(""), "", null, null);
+				lastShipTo.map(OrderView.ShipTo::address).orElse(""), "", null, null, blankToNull(deal),
+				blankToNull(group));
 	}
 
 	CheckoutForm withPhone(String normalised) {
-		return new CheckoutForm(sku, quantity, name, normalised, address, code, expectedTotal, checkoutKey);
+		return new CheckoutForm(sku, quantity, name, normalised, address, code, expectedTotal, checkoutKey, deal,
+				group);
+	}
+
+	/** True when this checkout starts or joins a group buy: the group's price applies, not the listing's. */
+	public boolean groupBuy() {
+		return blankToNull(deal) != null || blankToNull(group) != null;
 	}
 
 	/** The SKU picked, if it is one of this listing's. */
@@ -82,8 +99,10 @@ record CheckoutForm(String sku, String quantity, String name, String phone, Stri
 		String n = required("name", name, 100, "Enter the name to deliver to.");
 		String a = required("address", address, 500, "Enter the delivery address.");
 		String p = PhoneNumbers.normalise(phone).orElseThrow(() -> refuse("phone", "Enter a valid mobile number."));
+		UUID dealId = groupRef(deal);
+		UUID groupId = groupRef(group);
 		return new PlaceOrder(listing.id(), List.of(new PlaceOrder.Item(chosen.id(), q)), new PlaceOrder.ShipTo(n, p, a),
-				shareCode, null, null);
+				shareCode, dealId, groupId);
 	}
 
 	/** The total the Pay button showed, if the form carried one. */
@@ -99,6 +118,20 @@ record CheckoutForm(String sku, String quantity, String name, String phone, Stri
 	/** The key that makes a double-tapped Pay place one order, if it looks like ours. */
 	String idempotencyKey() {
 		return FormValues.uuid(checkoutKey).map(id -> "checkout-" + id).orElse(null);
+	}
+
+	/** A group deal or group id from the link; a mangled one is refused rather than silently ignored. */
+	private static UUID groupRef(String value) {
+		String v = blankToNull(value);
+		if (v == null) {
+			return null;
+		}
+		return FormValues.uuid(v)
+			.orElseThrow(() -> refuse("group", "This group-buy link is broken. Open the group's page again."));
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	private static String required(String field, String value, int max, String message) {
