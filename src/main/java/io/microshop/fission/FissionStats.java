@@ -72,6 +72,13 @@ public class FissionStats {
 				byChannel, stats.topLinks(shopId, TOP_LINKS));
 	}
 
+	/** The shop's funnel per day over the last two weeks (UTC days), oldest first. */
+	@Transactional(readOnly = true)
+	public List<FissionStatsRows.DayFunnel> dailyFunnel(UUID shopId, AccountPrincipal caller, java.time.Instant now) {
+		shops.requireOwned(shopId, caller);
+		return stats.dailyFunnel(shopId, now, 14);
+	}
+
 	/** The shop's ten best promoters by the paid sales of their links, for its seller (404, 403 as above). */
 	@Transactional(readOnly = true)
 	public List<FissionStatsRows.PromoterStats> topPromoters(UUID shopId, AccountPrincipal caller) {

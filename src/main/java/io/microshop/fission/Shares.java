@@ -81,6 +81,17 @@ public class Shares {
 		return link;
 	}
 
+	/** The sharer's links for a group buy, one per channel, reusing earlier ones. */
+	@Transactional
+	public Map<Channel, ShareLink> groupSheet(AccountPrincipal sharer, UUID groupId) {
+		Map<Channel, ShareLink> links = new EnumMap<>(Channel.class);
+		for (Channel channel : Channel.values()) {
+			links.put(channel, rows.latestGroupLink(sharer.accountId(), groupId, channel)
+				.orElseGet(() -> shareGroup(sharer, groupId, channel)));
+		}
+		return links;
+	}
+
 	/** A link to a group buy: opening it leads to the group page, orders count for its listing. */
 	@Transactional
 	public ShareLink shareGroup(AccountPrincipal sharer, UUID groupId, Channel channel) {

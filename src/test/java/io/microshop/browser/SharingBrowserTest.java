@@ -70,6 +70,7 @@ class SharingBrowserTest extends AppTest {
 			assertThat(seller.locator("#channel-wechat td").nth(4)).hasText("¥30.00");
 			assertThat(seller.locator("#fission-sales")).hasText("¥30.00");
 			assertThat(seller.locator(".chart svg rect.paid")).hasCount(6);
+			assertThat(seller.locator("#fission-funnel polyline")).hasCount(3);
 			Browsers.screenshot(seller, "share-04-seller-fission");
 		}
 	}

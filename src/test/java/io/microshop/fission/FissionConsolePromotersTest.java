@@ -48,6 +48,11 @@ class FissionConsolePromotersTest extends AppTest {
 		assertThat(console.status()).as(console.body()).isEqualTo(200);
 		String html = console.body();
 
+		String funnel = section(html, "id=\"fission-funnel\"", "</table>");
+		assertThat(funnel).contains("<polyline").contains("class=\"line paid\"");
+		assertThat(funnel.split("data-day=", -1)).hasSize(15);
+		assertThat(funnel).contains("class=\"num orders\">1<").contains("class=\"num paid\">1<");
+
 		String links = section(html, "id=\"fission-links\"", "</table>");
 		assertThat(links).contains("data-code=\"" + link + "\"").contains(">wechat<")
 			.contains("Tester …" + b.phone().substring(b.phone().length() - 4)).contains("¥47.00");

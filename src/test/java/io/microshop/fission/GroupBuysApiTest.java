@@ -270,7 +270,7 @@ class GroupBuysApiTest extends AppTest {
 		assertThat(page.body()).contains("og:title", "og:image", "og:url", "/g/" + groupId)
 			.contains("2 seat(s) left")
 			.contains("id=\"countdown\"")
-			.contains("/my/share?listingId", market.listingId())
+			.contains("/my/share?groupId", groupId)
 			.contains("/l/" + market.listingId())
 			.doesNotContain("<script>");
 		assertThat(api.send("GET", "/g/" + UUID.randomUUID(), null, null, Map.of("Accept", "text/html")).status())

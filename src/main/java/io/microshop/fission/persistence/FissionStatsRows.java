@@ -159,4 +159,27 @@ public class FissionStatsRows {
 			long commissions) {
 	}
 
+	/** Visits, attributed orders and paid orders per UTC day, the last {@code days} days up to {@code now}. */
+	public List<DayFunnel> dailyFunnel(UUID shopId, java.time.Instant now, int days) {
+		return jdbc.sql("""
+				SELECT d.day::date AS day,
+					(SELECT count(*) FROM share_visits v WHERE v.shop_id = ? AND v.at >= d.day
+						AND v.at < d.day + interval '1 day') AS visits,
+					(SELECT count(*) FROM share_orders o WHERE o.shop_id = ? AND o.placed_at >= d.day
+						AND o.placed_at < d.day + interval '1 day') AS orders,
+					(SELECT count(*) FROM share_orders o WHERE o.shop_id = ? AND o.paid_at >= d.day
+						AND o.paid_at < d.day + interval '1 day' AND o.cancelled_at IS NULL) AS paid
+				FROM generate_series(date_trunc('day', ?::timestamptz AT TIME ZONE 'UTC') - (? - 1) * interval '1 day',
+					date_trunc('day', ?::timestamptz AT TIME ZONE 'UTC'), interval '1 day') AS d(day)
+				ORDER BY d.day""")
+			.params(shopId, shopId, shopId, java.sql.Timestamp.from(now), days, java.sql.Timestamp.from(now))
+			.query((rs, n) -> new DayFunnel(rs.getObject("day", java.time.LocalDate.class), rs.getLong("visits"),
+					rs.getLong("orders"), rs.getLong("paid")))
+			.list();
+	}
+
+	/** One day of the funnel: visits -> orders -> paid orders. */
+	public record DayFunnel(java.time.LocalDate day, long visits, long orders, long paid) {
+	}
+
 }

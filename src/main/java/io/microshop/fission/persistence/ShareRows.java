@@ -52,6 +52,16 @@ public class ShareRows {
 			.optional();
 	}
 
+	/** The account's newest link for this group and channel, if it shared it there before. */
+	public Optional<ShareLink> latestGroupLink(UUID sharer, UUID groupId, Channel channel) {
+		return jdbc.sql("SELECT " + LINK_COLUMNS + """
+				 FROM share_links WHERE sharer_account_id = ? AND group_id = ? AND channel = ?
+				ORDER BY created_at DESC LIMIT 1""")
+			.params(sharer, groupId, channel.key())
+			.query(ShareRows::link)
+			.optional();
+	}
+
 	/** This transaction's commit does not wait for the WAL flush (only for this transaction). */
 	public void commitWithoutWaitingForDisk() {
 		jdbc.sql("SET LOCAL synchronous_commit = off").update();

@@ -36,7 +36,10 @@ class FissionConsoleController {
 
 	private final Identity identity;
 
-	FissionConsoleController(Shops shops, FissionStats stats, Identity identity) {
+	private final java.time.Clock clock;
+
+	FissionConsoleController(Shops shops, FissionStats stats, Identity identity, java.time.Clock clock) {
+		this.clock = clock;
 		this.shops = shops;
 		this.stats = stats;
 		this.identity = identity;
@@ -57,6 +60,7 @@ class FissionConsoleController {
 		model.addAttribute("shop", current);
 		model.addAttribute("fission", fission);
 		model.addAttribute("chart", ChannelChart.of(fission.byChannel()));
+		model.addAttribute("funnel", FunnelChart.of(stats.dailyFunnel(current.id(), me, clock.instant())));
 		List<FissionStatsRows.PromoterStats> topPromoters = stats.topPromoters(current.id(), me);
 		FissionStats.PromoterTree tree = stats.promoterTree(current.id(), me);
 		Map<UUID, String> people = new HashMap<>();

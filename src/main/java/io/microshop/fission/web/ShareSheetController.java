@@ -3,8 +3,10 @@ package io.microshop.fission.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 import io.microshop.fission.Channel;
+import io.microshop.fission.GroupBuys;
 import io.microshop.fission.ShareLink;
 import io.microshop.fission.Shares;
 import io.microshop.identity.AccountPrincipal;
@@ -35,7 +37,10 @@ class ShareSheetController {
 
 	private final PublicUrl publicUrl;
 
-	ShareSheetController(Shares shares, Shops shops, PublicUrl publicUrl) {
+	private final GroupBuys groupBuys;
+
+	ShareSheetController(Shares shares, Shops shops, PublicUrl publicUrl, GroupBuys groupBuys) {
+		this.groupBuys = groupBuys;
 		this.shares = shares;
 		this.shops = shops;
 		this.publicUrl = publicUrl;
@@ -43,10 +48,21 @@ class ShareSheetController {
 
 	@GetMapping("/my/share")
 	String sheet(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String listingId,
-			Model model) {
-		Listing listing = FormValues.uuid(listingId).flatMap(shops::listing)
-			.orElseThrow(() -> Problem.notFound("This listing"));
-		Map<Channel, ShareLink> links = shares.sheet(me, listing);
+			@RequestParam(required = false) String groupId, Model model) {
+		Map<Channel, ShareLink> links;
+		Listing listing;
+		if (groupId != null) {
+			UUID group = FormValues.uuid(groupId).filter(id -> groupBuys.group(id).isPresent())
+				.orElseThrow(() -> Problem.notFound("This group"));
+			links = shares.groupSheet(me, group);
+			listing = shops.listing(links.get(Channel.LINK).listingId()).orElseThrow(() -> Problem.notFound("This group"));
+			model.addAttribute("groupId", group);
+		}
+		else {
+			listing = FormValues.uuid(listingId).flatMap(shops::listing)
+				.orElseThrow(() -> Problem.notFound("This listing"));
+			links = shares.sheet(me, listing);
+		}
 		String title = listing.title() + " · " + listing.shopName();
 		model.addAttribute("listing", listing);
 		for (Channel channel : Channel.values()) {
