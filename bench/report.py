@@ -103,7 +103,11 @@ if mode == "full":
               f"{b5} | {fig('B6 start')} | "
               f"{fig('B6 RSS')} | {fig('B6 listing page JS')} | {fig('B6 listing page KB')} | {fig('B1 units oversold')} | "
               f"{fig('B1 5xx')}/{fig('B2 5xx')} |\n")
-    open(md, "a").write(row_md)
+    # rows go at the end of the table, above any notes written under it
+    lines = open(md).read().split("\n")
+    rows_at = [i for i, l in enumerate(lines) if l.startswith("|")]
+    lines.insert(rows_at[-1] + 1, row_md.rstrip("\n"))
+    open(md, "w").write("\n".join(lines))
 
 if failures:
     print("BENCHMARK CHECKS FAILED: " + "; ".join(failures))
