@@ -26,7 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The benchmark's load driver for write paths: plain java.net.http, bounded threads, no
- * framework, run as a single source file ({@code java bench/Driver.java ...}). Prints one
+ * framework; bench/run compiles it with {@link Seed} and {@link GroupSeat}. Prints one
  * JSON object per command on stdout.
  */
 public class Driver {
@@ -41,97 +41,14 @@ public class Driver {
 	public static void main(String[] args) throws Exception {
 		base = args[1];
 		switch (args[0]) {
-			case "seed" -> seed(Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+			case "seed" -> Seed.seed(Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
 			case "b1" -> b1(load(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
 			case "b2" -> b2(load(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5]);
-			case "b5" -> b5(load(args[2]), Integer.parseInt(args[3]), args[4]);
+			case "b5" -> GroupSeat.b5(load(args[2]), Integer.parseInt(args[3]), args[4]);
 			case "place" -> place(load(args[2]), Integer.parseInt(args[3]));
 			case "spread" -> spread(load(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
 			default -> throw new IllegalArgumentException(args[0]);
 		}
-	}
-
-	// ---- seeding -------------------------------------------------------------------------
-
-	/** One hot SKU listed by many shops; 1,000 SKUs in 20 products for the spread; buyers. */
-	static void seed(Path out, int shops, int buyers) throws Exception {
-		Properties p = new Properties();
-		String supplierToken = account("Bench supplier");
-		String supplierId = id(post("/api/v1/suppliers", supplierToken, "{\"name\":\"Bench supplier\"}", 201));
-		String hot = post("/api/v1/suppliers/" + supplierId + "/products", supplierToken,
-				"{\"title\":\"Flash sale tea\",\"description\":\"Hot\",\"imageUrls\":[\"/images/demo/green-tea.svg\"],"
-						+ "\"shippingFee\":0,\"skus\":[{\"code\":\"HOT\",\"name\":\"Hot SKU\",\"supplyPrice\":1000,"
-						+ "\"minRetailPrice\":1500,\"stock\":5000}]}",
-				201);
-		String hotProduct = id(hot);
-		String hotSku = all(hot, "id").get(1);
-		String sellerToken = account("Bench seller");
-		List<String> hotListings = new ArrayList<>();
-		List<String> shopIds = new ArrayList<>();
-		for (int i = 0; i < shops; i++) {
-			String shop = id(post("/api/v1/shops", sellerToken,
-					"{\"name\":\"Bench shop " + i + "\",\"slug\":\"bench-" + UUID.randomUUID().toString().substring(0, 8)
-							+ "\"}",
-					201));
-			shopIds.add(shop);
-			hotListings.add(id(post("/api/v1/shops/" + shop + "/listings", sellerToken,
-					"{\"productId\":\"" + hotProduct + "\",\"prices\":[{\"skuId\":\"" + hotSku + "\",\"price\":"
-							+ (1500 + i) + "}]}",
-					201)));
-		}
-		List<String> spread = new ArrayList<>();
-		for (int prod = 0; prod < 20; prod++) {
-			StringBuilder skus = new StringBuilder();
-			for (int s = 0; s < 50; s++) {
-				skus.append(s == 0 ? "" : ",")
-					.append("{\"code\":\"S").append(s).append("\",\"name\":\"Variant ").append(s)
-					.append("\",\"supplyPrice\":").append(1000 + s).append(",\"minRetailPrice\":").append(1500 + s)
-					.append(",\"stock\":1000000}");
-			}
-			String product = post("/api/v1/suppliers/" + supplierId + "/products", supplierToken,
-					"{\"title\":\"Tea " + prod + "\",\"description\":\"Spread\",\"imageUrls\":[],\"shippingFee\":600,"
-							+ "\"skus\":[" + skus + "]}",
-					201);
-			List<String> ids = all(product, "id");
-			StringBuilder prices = new StringBuilder();
-			for (int s = 1; s < ids.size(); s++) {
-				prices.append(s == 1 ? "" : ",").append("{\"skuId\":\"").append(ids.get(s)).append("\",\"price\":")
-					.append(2000 + s).append("}");
-			}
-			String listing = id(post("/api/v1/shops/" + shopIds.get(prod % shopIds.size()) + "/listings", sellerToken,
-					"{\"productId\":\"" + ids.get(0) + "\",\"prices\":[" + prices + "]}", 201));
-			for (int s = 1; s < ids.size(); s++) {
-				spread.add(listing + ":" + ids.get(s));
-			}
-		}
-		List<String> buyerTokens = new ArrayList<>();
-		for (int i = 0; i < buyers; i++) {
-			buyerTokens.add(account("Bench buyer " + i));
-		}
-		p.setProperty("supplierToken", supplierToken);
-		p.setProperty("supplierId", supplierId);
-		p.setProperty("sellerToken", sellerToken);
-		p.setProperty("hotSku", hotSku);
-		p.setProperty("hotListings", String.join(",", hotListings));
-		p.setProperty("shops", String.join(",", shopIds));
-		p.setProperty("spread", String.join(",", spread));
-		p.setProperty("buyers", String.join(",", buyerTokens));
-		p.setProperty("listingPage", "/l/" + hotListings.get(0));
-		p.setProperty("shareCode", field(post("/api/v1/shares", buyerTokens.get(0),
-				"{\"listingId\":\"" + hotListings.get(0) + "\",\"channel\":\"wechat\"}", 201), "code"));
-		try (var w = Files.newBufferedWriter(out)) {
-			p.store(w, "bench seed");
-		}
-		System.out.println("{\"seeded\":true,\"shops\":" + shops + ",\"buyers\":" + buyers + ",\"skus\":" + spread.size()
-				+ "}");
-	}
-
-	static String account(String name) throws Exception {
-		String phone = "+86137" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-		post("/api/v1/accounts", null,
-				"{\"phone\":\"" + phone + "\",\"password\":\"bench-password\",\"name\":\"" + name + "\"}", 201);
-		return field(post("/api/v1/tokens", null, "{\"phone\":\"" + phone + "\",\"password\":\"bench-password\"}", 201),
-				"token");
 	}
 
 	// ---- B1: hot SKU ---------------------------------------------------------------------
@@ -317,137 +234,6 @@ public class Driver {
 			Thread.sleep(5);
 		}
 		return false;
-	}
-
-	// ---- B5: the last seat of a group (needs group buys) ---------------------------------
-
-	/**
-	 * A group deal of size 2 on the hot listing; the leader's order is paid, so one seat is
-	 * left; then N buyers join at once and all pay at once (signed webhooks). Exactly one may be
-	 * seated; every other is refused at placement (409) or cancelled and refunded after paying.
-	 */
-	static void b5(Properties p, int buyers, String secret) throws Exception {
-		String shop = p.getProperty("shops").split(",")[0];
-		String listing = p.getProperty("hotListings").split(",")[0];
-		String sku = p.getProperty("hotSku");
-		String[] tokens = p.getProperty("buyers").split(",");
-		String sellerToken = p.getProperty("sellerToken");
-		// B1 leaves the hot SKU sold out: enough stock for every attempt
-		call("PATCH", "/api/v1/suppliers/" + p.getProperty("supplierId") + "/skus/" + sku,
-				p.getProperty("supplierToken"), "{\"stock\":" + (buyers + 10) + "}");
-		String deal = id(post("/api/v1/shops/" + shop + "/group-deals", sellerToken, "{\"listingId\":\"" + listing
-				+ "\",\"skuId\":\"" + sku + "\",\"groupPrice\":1500,\"groupSize\":2,\"window\":\"PT1H\"}", 201));
-		String leaderToken = tokens[0];
-		String lead = post("/api/v1/orders", leaderToken, groupOrder(listing, sku, "groupDealId", deal), 201);
-		String groupId = field(lead, "groupId");
-		pay(lead, secret);
-		if (!awaitStatus(id(lead), leaderToken, "PAID")) {
-			throw new IllegalStateException("the leader's order was never paid");
-		}
-		AtomicInteger refused = new AtomicInteger();
-		AtomicInteger fiveXX = new AtomicInteger();
-		AtomicInteger other = new AtomicInteger();
-		ConcurrentLinkedQueue<String> placed = new ConcurrentLinkedQueue<>();
-		CountDownLatch go = new CountDownLatch(1);
-		CountDownLatch joined = new CountDownLatch(buyers);
-		CountDownLatch payNow = new CountDownLatch(1);
-		CountDownLatch done = new CountDownLatch(buyers);
-		for (int b = 0; b < buyers; b++) {
-			String token = tokens[(b + 1) % tokens.length];
-			new Thread(() -> {
-				String order = null;
-				try {
-					go.await();
-					HttpResponse<String> r = call("POST", "/api/v1/orders", token,
-							groupOrder(listing, sku, "groupId", groupId));
-					if (r.statusCode() == 201) {
-						order = r.body();
-					}
-					else if (r.statusCode() == 409) {
-						refused.incrementAndGet();
-					}
-					else if (r.statusCode() >= 500) {
-						fiveXX.incrementAndGet();
-					}
-					else {
-						other.incrementAndGet();
-					}
-				}
-				catch (Exception ex) {
-					other.incrementAndGet();
-				}
-				finally {
-					joined.countDown();
-				}
-				try {
-					payNow.await();
-					if (order != null) {
-						HttpResponse<String> hook = pay(order, secret);
-						if (ok(hook, 200, fiveXX, other)) {
-							placed.add(id(order) + ":" + token);
-						}
-					}
-				}
-				catch (Exception ex) {
-					other.incrementAndGet();
-				}
-				finally {
-					done.countDown();
-				}
-			}).start();
-		}
-		go.countDown();
-		joined.await();
-		payNow.countDown();
-		done.await();
-		int seated = 0;
-		long deadline = System.currentTimeMillis() + 60_000;
-		List<String> pending = new ArrayList<>(placed);
-		while (!pending.isEmpty() && System.currentTimeMillis() < deadline) {
-			List<String> still = new ArrayList<>();
-			for (String o : pending) {
-				String[] parts = o.split(":");
-				HttpResponse<String> r = call("GET", "/api/v1/orders/" + parts[0], parts[1], null);
-				String status = r.statusCode() == 200 ? field(r.body(), "status") : "";
-				if ("PAID".equals(status)) {
-					seated++;
-				}
-				else if ("CANCELLED".equals(status)) {
-					refused.incrementAndGet();
-				}
-				else {
-					still.add(o);
-				}
-			}
-			pending = still;
-			if (!pending.isEmpty()) {
-				Thread.sleep(200);
-			}
-		}
-		other.addAndGet(pending.size());
-		String group = call("GET", "/api/v1/groups/" + groupId, null, null).body();
-		System.out.printf("{\"seatsSold\":%d,\"refused\":%d,\"fiveXX\":%d,\"otherErrors\":%d,\"members\":%s,"
-				+ "\"groupStatus\":\"%s\"}%n", seated, refused.get(), fiveXX.get(), other.get(),
-				field(group, "members"), field(group, "status"));
-	}
-
-	static String groupOrder(String listing, String sku, String field, String value) {
-		String order = order(listing, sku, 1);
-		return order.substring(0, order.length() - 1) + ",\"" + field + "\":\"" + value + "\"}";
-	}
-
-	/** Posts the sandbox provider's signed payment.succeeded webhook for a placed order. */
-	static HttpResponse<String> pay(String order, String secret) throws Exception {
-		String paymentId = field(order.substring(order.indexOf("\"payment\"")), "id");
-		long total = Long.parseLong(field(order, "total"));
-		String event = "{\"id\":\"evt_" + UUID.randomUUID() + "\",\"type\":\"payment.succeeded\","
-				+ "\"paymentId\":\"" + paymentId + "\",\"amount\":" + total + ",\"currency\":\"CNY\"}";
-		long t = System.currentTimeMillis() / 1000;
-		return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/payments/webhooks/sandbox"))
-			.header("Content-Type", "application/json")
-			.header("Sandbox-Signature", "t=" + t + ",v1=" + hmac(secret, t + "." + event))
-			.POST(HttpRequest.BodyPublishers.ofString(event))
-			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	// ---- B2 place-order only, spread over many SKUs ------------------------------------------
