@@ -41,6 +41,12 @@ public class Catalog {
 		return supplier;
 	}
 
+	/** Sets the supplier's verified mark, as trust's verification review decides. A system action. */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public void markVerified(UUID supplierId, boolean verified) {
+		rows.markSupplierVerified(supplierId, verified);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Supplier> supplier(UUID supplierId) {
 		return rows.findSupplier(supplierId);

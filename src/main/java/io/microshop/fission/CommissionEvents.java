@@ -1,6 +1,7 @@
 package io.microshop.fission;
 
 import io.microshop.ordering.OrderEvents.OrderCancelled;
+import io.microshop.ordering.OrderEvents.OrderRefunded;
 import io.microshop.ordering.OrderEvents.OrderSettled;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -29,6 +30,13 @@ class CommissionEvents {
 	@ApplicationModuleListener(condition = "#p0.refunded()")
 	void on(OrderCancelled cancelled) {
 		commissions.cancelled(cancelled.orderId(), cancelled.at());
+	}
+
+	/** Money went back out of escrow (a complaint upheld): commissions reduced or cancelled with it. */
+	@ApplicationModuleListener
+	void on(OrderRefunded refunded) {
+		commissions.refunded(refunded.orderId(), refunded.paid(), refunded.refundedTotal(), refunded.full(),
+				refunded.at());
 	}
 
 }

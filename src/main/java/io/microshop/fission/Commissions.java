@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.microshop.fission.persistence.CommissionRows;
+import io.microshop.fission.persistence.FraudFlagRows;
 import io.microshop.fission.persistence.PromoterRows;
 import io.microshop.fission.persistence.ShareRows;
 import io.microshop.identity.AccountPrincipal;
@@ -29,7 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
  * order's shop, the link's sharer is a promoter of the shop, the shop's rates of that moment
  * apply. The decision (even "nothing") is stored in the payment's transaction and given back
  * unchanged whenever ordering asks again (refund, settlement), whatever changed since.
- * Statuses follow the order from its events ({@link CommissionEvents}).
+ * Statuses follow the order from its events ({@link CommissionEvents}). An order carrying an
+ * open fraud flag when it is paid (a self-referral included, even the recruiter's that the rule
+ * would pay level 1 for) earns nothing; one flagged later has its pending commissions revoked
+ * ({@link CommissionRevocations}), and revoked commissions are no longer given to ordering.
  */
 @Service
 public class Commissions implements CommissionPolicy {
@@ -50,9 +54,13 @@ public class Commissions implements CommissionPolicy {
 
 	private final int maxLevels;
 
-	Commissions(CommissionRows rows, PromoterRows promoters, ShareRows links, Shops shops, Ledger ledger, Clock clock,
+	private final FraudFlagRows flags;
+
+	Commissions(CommissionRows rows, FraudFlagRows flags, PromoterRows promoters, ShareRows links, Shops shops,
+			Ledger ledger, Clock clock,
 			@Value("${microshop.fission.max-levels:2}") int maxLevels) {
 		this.rows = rows;
+		this.flags = flags;
 		this.promoters = promoters;
 		this.links = links;
 		this.shops = shops;
@@ -79,12 +87,16 @@ public class Commissions implements CommissionPolicy {
 			return rows.commissionsOf(order.orderId());
 		}
 		CommissionRule.Decision decision = decide(order);
+		for (String detail : decision.selfReferrals()) {
+			rows.insertFraudFlag(order.shopId(), order.orderId(), CommissionRule.SELF_REFERRAL, detail, now);
+		}
+		if (flags.openOn(order.orderId())) {
+			// a flagged order earns no commission at all (the decision "none" is kept like any other)
+			return List.of();
+		}
 		for (int i = 0; i < decision.commissions().size(); i++) {
 			rows.insertCommission(order.orderId(), order.shopId(), decision.promoters().get(i),
 					decision.commissions().get(i), now);
-		}
-		for (String detail : decision.selfReferrals()) {
-			rows.insertFraudFlag(order.shopId(), order.orderId(), CommissionRule.SELF_REFERRAL, detail, now);
 		}
 		return decision.commissions();
 	}
@@ -117,6 +129,20 @@ public class Commissions implements CommissionPolicy {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void settled(UUID orderId, Instant at) {
 		rows.markPending(orderId, CommissionStatus.AVAILABLE, at);
+	}
+
+	/**
+	 * Money of the order went back to the buyer before settlement: all of it cancels the
+	 * commissions, part of it reduces them in proportion.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void refunded(UUID orderId, long paid, long refundedTotal, boolean full, Instant at) {
+		if (full) {
+			rows.markPending(orderId, CommissionStatus.CANCELLED, at);
+		}
+		else if (paid > 0) {
+			rows.reduce(orderId, paid, refundedTotal, at);
+		}
 	}
 
 	/** The order was cancelled and refunded: its commissions went back with the money. */

@@ -10,7 +10,12 @@
  * their commissions: decided by {@link io.microshop.fission.CommissionRule} when an order is
  * paid, through ordering's {@code CommissionPolicy}, held in escrow per promoter by the ledger,
  * available at settlement, cancelled with a refund; self-referrals earn nothing and are
- * flagged. Group buys: a seller's deal (group price not below the floor, size, window), groups
+ * flagged. Fraud signals about orders ({@link io.microshop.fission.FraudSignals}, judged from
+ * ordering's events after their commits): self-referral, bursts of one buyer, one address or
+ * device used by several buyer accounts at a shop, refund loops. A flagged order earns no
+ * commission (pending ones are revoked through the ledger, with the order's row locked by
+ * ordering) and counts in no statistic or ranking, until an operator dismisses the flag with a
+ * reason (audited); the operator's queue is {@code /ops/fraud-flags}. Group buys: a seller's deal (group price not below the floor, size, window), groups
  * started and joined through ordering's {@code GroupBuyPolicy} (seats taken by one conditional
  * update, never more paid members than the size), the group page {@code /g/{id}} and the
  * scheduled failure of groups whose window closed short (their orders cancelled and refunded

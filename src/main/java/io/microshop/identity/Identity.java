@@ -16,6 +16,8 @@ import io.microshop.identity.persistence.Accounts;
 import io.microshop.identity.persistence.Accounts.AccountRow;
 import io.microshop.platform.Ids;
 import io.microshop.platform.Problem;
+import io.microshop.platform.ratelimit.RateLimit;
+import io.microshop.platform.ratelimit.RateLimits;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -46,11 +48,14 @@ public class Identity {
 
 	private final Clock clock;
 
-	Identity(Accounts accounts, PasswordEncoder passwords, SmsSender sms, Clock clock) {
+	private final RateLimit codeRequests;
+
+	Identity(Accounts accounts, PasswordEncoder passwords, SmsSender sms, Clock clock, RateLimits rateLimits) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.sms = sms;
 		this.clock = clock;
+		this.codeRequests = rateLimits.named("sms-codes", 5, Duration.ofMinutes(10));
 	}
 
 	/** Opens an account; 409 when the phone number already has one. */
@@ -112,10 +117,15 @@ public class Identity {
 		return accounts.findById(accountId).map(AccountRow::principal);
 	}
 
-	/** Sends a fresh six-digit code to a phone, replacing any earlier one. */
-	@Transactional
+	/**
+	 * Sends a fresh six-digit code to a phone, replacing any earlier one; at most
+	 * {@code microshop.rate-limits.sms-codes} per phone (429 past it, nothing sent). Without a
+	 * transaction of its own: the limit is checked on its own connection first, and the code is
+	 * stored by one statement.
+	 */
 	public String sendSignInCode(String rawPhone) {
 		String phone = phone(rawPhone);
+		codeRequests.check(phone);
 		String code = "%06d".formatted(random.nextInt(1_000_000));
 		accounts.storeCode(phone, sha256(phone + ":" + code), clock.instant().plus(CODE_LIFETIME));
 		sms.send(phone, "microshop sign-in code: " + code + " (valid 5 minutes)");

@@ -1,7 +1,10 @@
 package io.microshop.ledger;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -54,6 +57,52 @@ public record EscrowSplit(UUID orderId, UUID shopId, UUID supplierId, String cur
 	/** The sum of the commission parts. */
 	public long commissionTotal() {
 		return commissions.stream().mapToLong(Commission::amount).sum();
+	}
+
+	/**
+	 * This split after {@code refund} of what was paid went back to the buyer, computed from
+	 * the split as paid (so refunds given one after another are applied by their sum, the same
+	 * answer every time). Each commission shrinks in proportion, floor(c x (paid - refund) /
+	 * paid); supplier and platform keep their parts; the seller's part takes the rest of the
+	 * refund, and may go below zero when the refund is larger than the seller's margin: the
+	 * seller then pays the difference out of its balance at settlement.
+	 */
+	public EscrowSplit afterPartialRefund(long refund) {
+		if (refund < 0 || refund >= paid) {
+			throw new IllegalArgumentException("a partial refund is at least 0 and less than what was paid");
+		}
+		if (refund == 0) {
+			return this;
+		}
+		long kept = paid - refund;
+		List<Commission> reduced = commissions.stream()
+			.map(c -> new Commission(c.promoterAccountId(), c.level(),
+					BigInteger.valueOf(c.amount())
+						.multiply(BigInteger.valueOf(kept))
+						.divide(BigInteger.valueOf(paid))
+						.longValueExact()))
+			.toList();
+		long reducedTotal = reduced.stream().mapToLong(Commission::amount).reduce(0L, Math::addExact);
+		long seller = kept - supplier - platformFee - reducedTotal;
+		return new EscrowSplit(orderId, shopId, supplierId, currency, kept, supplier, platformFee, seller, reduced);
+	}
+
+	/**
+	 * A partial refund: from this split (what escrow holds now) to {@code after} (a smaller
+	 * split of the same order), the difference of each escrow part goes back to the buyer.
+	 */
+	List<Posting> partialRefund(EscrowSplit after) {
+		if (!after.orderId.equals(orderId) || after.paid >= paid
+				|| after.commissions.size() != commissions.size()) {
+			throw new IllegalArgumentException("a partial refund goes to a smaller split of the same order");
+		}
+		Map<String, Long> net = new LinkedHashMap<>();
+		after.intoEscrow().forEach(p -> net.merge(p.account(), -p.amount(), Long::sum));
+		intoEscrow().forEach(p -> net.merge(p.account(), p.amount(), Long::sum));
+		// intoEscrow of each split debits the buyer funds; the difference is what goes back
+		List<Posting> postings = new ArrayList<>();
+		net.forEach((account, amount) -> add(postings, account, -amount));
+		return postings;
 	}
 
 	/** Payment received: the buyer's money enters escrow, one part per party. */

@@ -24,6 +24,14 @@ public class Ledger {
 
 	public static final String SETTLEMENT = "SETTLEMENT";
 
+	public static final String PARTIAL_REFUND = "PARTIAL_REFUND";
+
+	public static final String WITHDRAWAL = "WITHDRAWAL";
+
+	public static final String PAYOUT_SENT = "PAYOUT_SENT";
+
+	public static final String PAYOUT_RETURNED = "PAYOUT_RETURNED";
+
 	private final LedgerRows rows;
 
 	private final Clock clock;
@@ -45,6 +53,25 @@ public class Ledger {
 		return book(REFUND, split.orderId().toString(), split.currency(), split.refund());
 	}
 
+	/**
+	 * Part of the payment goes back to the buyer before settlement: escrow moves from the
+	 * split after the earlier partial refunds ({@code refundedBefore}) to the split after this
+	 * one too, computed from the split as paid ({@code paid}) by
+	 * {@link EscrowSplit#afterPartialRefund}. Booked once per order and refunded total.
+	 * @return the split escrow holds afterwards
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public EscrowSplit refundPart(EscrowSplit paid, long refundedBefore, long amount) {
+		if (amount <= 0) {
+			throw new IllegalArgumentException("a partial refund is positive");
+		}
+		EscrowSplit before = paid.afterPartialRefund(refundedBefore);
+		EscrowSplit after = paid.afterPartialRefund(Math.addExact(refundedBefore, amount));
+		book(PARTIAL_REFUND, paid.orderId() + ":" + (refundedBefore + amount), paid.currency(),
+				before.partialRefund(after));
+		return after;
+	}
+
 	/** Escrow is released to the supplier, the platform, the promoters and the seller. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean settle(EscrowSplit split) {
@@ -62,6 +89,39 @@ public class Ledger {
 			throw new IllegalArgumentException("a ledger transaction must be non-empty and sum to zero, got " + sum);
 		}
 		return rows.insertTransaction(UUID.randomUUID(), kind, reference, currency, postings, clock.instant());
+	}
+
+	/**
+	 * Moves {@code amount} out of a party's available {@code account} into payouts in transit,
+	 * if its balance covers it. Withdrawals of one account are serialised by a transaction-level
+	 * lock on the account, so two at once can never take more than the balance.
+	 * @return false when the balance is short (nothing is written)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean withdraw(String account, long amount, String reference, String currency) {
+		if (amount <= 0) {
+			throw new IllegalArgumentException("a withdrawal must be positive");
+		}
+		rows.lockAccount(account);
+		if (rows.balance(account) < amount) {
+			return false;
+		}
+		return book(WITHDRAWAL, reference, currency,
+				List.of(new Posting(account, -amount), new Posting(LedgerAccounts.PAYOUTS_IN_TRANSIT, amount)));
+	}
+
+	/** The payout provider confirmed a withdrawal paid out. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean payoutSent(long amount, String reference, String currency) {
+		return book(PAYOUT_SENT, reference, currency, List.of(new Posting(LedgerAccounts.PAYOUTS_IN_TRANSIT, -amount),
+				new Posting(LedgerAccounts.PAYOUTS_SENT, amount)));
+	}
+
+	/** The payout provider refused a withdrawal: the money goes back to the party's account. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean payoutReturned(String account, long amount, String reference, String currency) {
+		return book(PAYOUT_RETURNED, reference, currency,
+				List.of(new Posting(LedgerAccounts.PAYOUTS_IN_TRANSIT, -amount), new Posting(account, amount)));
 	}
 
 	@Transactional(readOnly = true)

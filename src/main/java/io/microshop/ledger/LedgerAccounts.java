@@ -15,6 +15,12 @@ public final class LedgerAccounts {
 
 	public static final String PLATFORM_FEES = "platform:fees";
 
+	/** Withdrawn by a party, handed to the payout provider, not yet confirmed paid out. */
+	public static final String PAYOUTS_IN_TRANSIT = "payouts:in-transit";
+
+	/** Paid out to parties' own accounts outside the platform. */
+	public static final String PAYOUTS_SENT = "payouts:sent";
+
 	private LedgerAccounts() {
 	}
 

@@ -11,10 +11,12 @@ public final class OrderEvents {
 
 	/**
 	 * A buyer placed an order (not paid yet). {@code shareCode} is the share link it came
-	 * through, unchecked: whoever owns share links decides whether it counts.
+	 * through, unchecked: whoever owns share links decides whether it counts. {@code shipTo} is
+	 * the ship-to address normalised ({@link OrderOrigin#address}), so two spellings of one
+	 * place compare equal; {@code deviceId} the browser's first-party visitor cookie, or null.
 	 */
 	public record OrderPlaced(UUID orderId, UUID shopId, UUID listingId, UUID buyerId, String shareCode, long total,
-			Instant at) {
+			Instant at, String shipTo, String deviceId) {
 	}
 
 	/** The buyer's money for the order is in escrow. */
@@ -31,6 +33,16 @@ public final class OrderEvents {
 
 	/** The last seat of a group buy was paid: the group's paid orders go to the supplier. */
 	public record GroupFilled(UUID groupId, Instant at) {
+	}
+
+	/**
+	 * Money went back to the buyer out of escrow before settlement: {@code amount} now,
+	 * {@code refundedTotal} of the {@code paid} total so far. {@code full}: everything left
+	 * went back and the order is REFUNDED; otherwise the order keeps its status and settles
+	 * later with every part reduced (commissions in proportion to what is still paid).
+	 */
+	public record OrderRefunded(UUID orderId, UUID shopId, long amount, long paid, long refundedTotal, boolean full,
+			Instant at) {
 	}
 
 	/** Escrow was released to supplier, platform and seller. */

@@ -1,5 +1,6 @@
 package io.microshop.ordering;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.microshop.catalog.Catalog;
@@ -46,6 +47,15 @@ public class OrderQueries {
 	@Transactional(readOnly = true)
 	public PageOf<OrderView> ofBuyer(AccountPrincipal caller, OrderStatus status, PageRequest page) {
 		return page("buyer_account_id", caller.accountId(), status, page);
+	}
+
+	/**
+	 * How many orders the shop received since then: orders paid in that time, even if
+	 * refunded or cancelled afterwards. Unpaid orders were never received.
+	 */
+	@Transactional(readOnly = true)
+	public long paidOrdersSince(UUID shopId, Instant since) {
+		return rows.countPaidSince(shopId, since);
 	}
 
 	private PageOf<OrderView> page(String column, UUID owner, OrderStatus status, PageRequest page) {

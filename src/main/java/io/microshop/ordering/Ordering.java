@@ -83,6 +83,16 @@ public class Ordering {
 	 */
 	@Transactional
 	public OrderView place(AccountPrincipal buyer, PlaceOrder request, String idempotencyKey) {
+		return place(buyer, request, idempotencyKey, null);
+	}
+
+	/**
+	 * As {@link #place(AccountPrincipal, PlaceOrder, String)}, from the browser or device
+	 * {@code deviceId} (its first-party visitor cookie; anything not shaped like one is
+	 * ignored): told to listeners of {@link OrderEvents.OrderPlaced}, not stored with the order.
+	 */
+	@Transactional
+	public OrderView place(AccountPrincipal buyer, PlaceOrder request, String idempotencyKey, String deviceId) {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
 			throw Problem.invalidField("Idempotency-Key", "must be 1-200 characters");
 		}
@@ -90,6 +100,13 @@ public class Ordering {
 		Listing listing = shops.listing(request.listingId(), skuIds).orElseThrow(() -> shops.listing(request.listingId())
 			.isPresent() ? Problem.invalidField("items", "no SKU of this order is in the listing")
 					: Problem.invalidField("listingId", "no such listing"));
+		// read with the listing, so an open shop pays no extra query; a retry of an order placed
+		// before the suspension still replays it
+		if (listing.shopSuspended()
+				&& (idempotencyKey == null || rows.findKey(buyer.accountId(), idempotencyKey).isEmpty())) {
+			throw Problem.conflict("shop-suspended", "Shop suspended",
+					"This shop is not taking orders at the moment: it is suspended until an operator has reviewed it.");
+		}
 		String shipPhone = PhoneNumbers.normalise(request.shipTo().phone())
 			.orElseThrow(() -> Problem.invalidField("shipTo.phone", "is not a phone number"));
 		Instant now = clock.instant();
@@ -121,7 +138,8 @@ public class Ordering {
 				listing.currency());
 		// published before the stock is taken: listeners' bookkeeping must not lengthen the hot row's lock
 		events.publishEvent(new OrderEvents.OrderPlaced(orderId, listing.shopId(), listing.id(), buyer.accountId(),
-				request.shareCode(), total, now));
+				request.shareCode(), total, now, OrderOrigin.address(request.shipTo().address()),
+				OrderOrigin.deviceId(deviceId)));
 		if (!catalog.reserve(lines.stream().map(l -> new StockLine(l.skuId(), l.quantity())).toList())) {
 			throw Problem.conflict("out-of-stock", "Out of stock", "There is not enough stock left for this order.");
 		}

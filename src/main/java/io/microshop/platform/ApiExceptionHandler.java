@@ -48,7 +48,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (!problem.errors().isEmpty()) {
 			body.setProperty("errors", problem.errors());
 		}
-		return ResponseEntity.status(problem.status()).body(body);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.status());
+		problem.retryAfterSeconds().ifPresent(seconds -> answer.header(HttpHeaders.RETRY_AFTER, seconds));
+		return answer.body(body);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,7 +1,9 @@
 package io.microshop.platform;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 
@@ -22,16 +24,24 @@ public class Problem extends RuntimeException {
 
 	private final Map<String, String> errors;
 
+	private final Duration retryAfter;
+
 	public Problem(HttpStatus status, String type, String title, String detail) {
 		this(status, type, title, detail, Map.of());
 	}
 
 	public Problem(HttpStatus status, String type, String title, String detail, Map<String, String> errors) {
+		this(status, type, title, detail, errors, null);
+	}
+
+	private Problem(HttpStatus status, String type, String title, String detail, Map<String, String> errors,
+			Duration retryAfter) {
 		super(detail, null, false, false);
 		this.status = status;
 		this.type = type;
 		this.title = title;
 		this.errors = errors;
+		this.retryAfter = retryAfter;
 	}
 
 	public static Problem notFound(String what) {
@@ -55,6 +65,14 @@ public class Problem extends RuntimeException {
 				Map.of(field, message));
 	}
 
+	/**
+	 * Too many requests: 429 with a {@code Retry-After} header of the given wait, in whole
+	 * seconds and at least one.
+	 */
+	public static Problem tooManyRequests(String type, String title, String detail, Duration retryAfter) {
+		return new Problem(HttpStatus.TOO_MANY_REQUESTS, type, title, detail, Map.of(), retryAfter);
+	}
+
 	public HttpStatus status() {
 		return status;
 	}
@@ -69,6 +87,19 @@ public class Problem extends RuntimeException {
 
 	public Map<String, String> errors() {
 		return errors;
+	}
+
+	/** When asking again may succeed, for a {@code Retry-After} header. */
+	public Optional<Duration> retryAfter() {
+		return Optional.ofNullable(retryAfter);
+	}
+
+	/** {@link #retryAfter()} as a {@code Retry-After} value: whole seconds, rounded up, at least 1. */
+	public Optional<String> retryAfterSeconds() {
+		return retryAfter().map(wait -> {
+			long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+			return Long.toString(Math.max(1, seconds));
+		});
 	}
 
 }

@@ -6,11 +6,12 @@ import java.util.UUID;
 
 /**
  * A supplier product offered in a shop, with the shop's price and the live stock per SKU.
- * Also what checkout needs: supply prices and floors, the supplier and the shipping fee.
+ * Also what checkout needs: supply prices and floors, the supplier, the shipping fee, and
+ * whether the shop is suspended (then it takes no new orders).
  */
-public record Listing(UUID id, UUID shopId, String shopName, String shopSlug, boolean shopVerified, UUID productId,
-		UUID supplierId, String title, String description, List<String> imageUrls, long shippingFee, String currency,
-		List<ListedSku> skus) {
+public record Listing(UUID id, UUID shopId, String shopName, String shopSlug, boolean shopVerified,
+		boolean shopSuspended, UUID productId, UUID supplierId, String title, String description,
+		List<String> imageUrls, long shippingFee, String currency, List<ListedSku> skus) {
 
 	public String url() {
 		return "/l/" + id;

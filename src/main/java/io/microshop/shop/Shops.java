@@ -43,7 +43,7 @@ public class Shops {
 		if (!SLUG.matcher(normalised).matches() || normalised.contains("--")) {
 			throw Problem.invalidField("slug", "use 3-40 letters, digits or single hyphens");
 		}
-		Shop shop = new Shop(Ids.newId(), owner.accountId(), name.strip(), normalised, false, 0, 0);
+		Shop shop = new Shop(Ids.newId(), owner.accountId(), name.strip(), normalised, false, 0, 0, null, null);
 		if (!rows.insertShop(shop, clock.instant())) {
 			throw Problem.conflict("slug-taken", "Slug taken", "Another shop already uses this address.");
 		}
@@ -73,6 +73,15 @@ public class Shops {
 		String name = change.name() != null ? change.name().strip() : shop.name();
 		rows.updateShop(shopId, name, l1, l2);
 		return rows.findShop(shopId).orElseThrow();
+	}
+
+	/**
+	 * Sets the verified badge: trust's verification review decides it (approval sets it, a
+	 * submission with a new legal name clears it until approved). A system action.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public void markVerified(UUID shopId, boolean verified) {
+		rows.markVerified(shopId, verified);
 	}
 
 	@Transactional(readOnly = true)
@@ -156,8 +165,9 @@ public class Shops {
 			.map(s -> new Listing.ListedSku(s.id(), s.name(), prices.get(s.id()), s.stock(), s.supplyPrice(),
 					s.minRetailPrice()))
 			.toList();
-		return new Listing(ref.id(), ref.shopId(), ref.shopName(), ref.shopSlug(), ref.shopVerified(), p.id(),
-				p.supplierId(), p.title(), p.description(), p.imageUrls(), p.shippingFee(), p.currency(), skus);
+		return new Listing(ref.id(), ref.shopId(), ref.shopName(), ref.shopSlug(), ref.shopVerified(),
+				ref.shopSuspended(), p.id(), p.supplierId(), p.title(), p.description(), p.imageUrls(), p.shippingFee(),
+				p.currency(), skus);
 	}
 
 }

@@ -14,27 +14,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Assertions shared by the API tests: problem details, bad input, row counts. */
-final class ApiAssertions {
+public final class ApiAssertions {
 
-	static final String PROBLEM_JSON = "application/problem+json";
+	public static final String PROBLEM_JSON = "application/problem+json";
 
 	private ApiAssertions() {
 	}
 
 	/** An RFC 9457 problem with this status whose {@code type} ends with the given kind. */
-	static JsonNode assertProblem(Response response, int status, String typeSuffix) {
+	public static JsonNode assertProblem(Response response, int status, String typeSuffix) {
 		JsonNode body = assertProblem(response, status);
 		assertThat(body.get("type").asString()).as(response.toString()).endsWith("/" + typeSuffix);
 		return body;
 	}
 
 	/** An RFC 9457 problem with this status: type, title, status and detail, and no stack trace. */
-	static JsonNode assertProblem(Response response, int status) {
+	public static JsonNode assertProblem(Response response, int status) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(status);
 		return assertProblemBody(response);
 	}
 
-	static JsonNode assertProblemBody(Response response) {
+	public static JsonNode assertProblemBody(Response response) {
 		assertThat(response.contentType()).as(response.toString()).startsWith(PROBLEM_JSON);
 		JsonNode body = response.json();
 		assertThat(body).as(response.toString()).isNotNull();
@@ -48,13 +48,13 @@ final class ApiAssertions {
 	}
 
 	/** Bad input: 400 or 422 as a problem. */
-	static JsonNode assertBadInput(Response response) {
+	public static JsonNode assertBadInput(Response response) {
 		assertThat(response.status()).as(response.toString()).isIn(400, 422);
 		return assertProblemBody(response);
 	}
 
 	/** Bad input refused field by field: the {@code errors} map names the field. */
-	static JsonNode assertInvalidField(Response response, String field) {
+	public static JsonNode assertInvalidField(Response response, String field) {
 		JsonNode body = assertBadInput(response);
 		assertThat(body.get("type").asString()).as(response.toString()).endsWith("/invalid-request");
 		assertThat(body.get("errors")).as(response.toString()).isNotNull();
@@ -63,39 +63,39 @@ final class ApiAssertions {
 		return body;
 	}
 
-	static void assertUnauthorized(Response response) {
+	public static void assertUnauthorized(Response response) {
 		assertProblem(response, 401, "unauthorized");
 	}
 
-	static long count(JdbcClient jdbc, String sql, Object... params) {
+	public static long count(JdbcClient jdbc, String sql, Object... params) {
 		return jdbc.sql(sql).params(List.of(params)).query(Long.class).single();
 	}
 
-	static long ordersOf(JdbcClient jdbc, User buyer) {
+	public static long ordersOf(JdbcClient jdbc, User buyer) {
 		return count(jdbc, "SELECT count(*) FROM orders WHERE buyer_account_id = ?", UUID.fromString(buyer.id()));
 	}
 
-	static long paymentsOf(JdbcClient jdbc, User buyer) {
+	public static long paymentsOf(JdbcClient jdbc, User buyer) {
 		return count(jdbc, "SELECT count(*) FROM payments WHERE payer_account_id = ?", UUID.fromString(buyer.id()));
 	}
 
-	static int stock(JdbcClient jdbc, String skuId) {
+	public static int stock(JdbcClient jdbc, String skuId) {
 		return jdbc.sql("SELECT stock FROM skus WHERE id = ?").param(UUID.fromString(skuId)).query(Integer.class).single();
 	}
 
 	/** The stock a listing shows for its first SKU, as any buyer sees it. */
-	static int available(Api api, String listingId) {
+	public static int available(Api api, String listingId) {
 		Response listing = api.get("/api/v1/listings/" + listingId, null);
 		assertThat(listing.status()).as(listing.toString()).isEqualTo(200);
 		return listing.json().get("skus").get(0).get("available").asInt();
 	}
 
-	static String unknownId() {
+	public static String unknownId() {
 		return UUID.randomUUID().toString();
 	}
 
 	/** A fresh, valid shop slug. */
-	static String slug() {
+	public static String slug() {
 		return "t-" + Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 50), 36);
 	}
 

@@ -77,6 +77,14 @@ final class WebClient {
 			.POST(HttpRequest.BodyPublishers.ofString(form)));
 	}
 
+	/** Puts a cookie in this browser's jar, as if the site had set it before. */
+	void setCookie(String name, String value) {
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		cookies.getCookieStore().add(URI.create(baseUrl), cookie);
+	}
+
 	Optional<String> cookie(String name) {
 		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
 			.map(HttpCookie::getValue).findFirst();
@@ -84,7 +92,7 @@ final class WebClient {
 
 	private Page send(HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> response = http.send(request.header("Accept", "text/html").build(),
+			HttpResponse<String> response = http.send(request.header("Accept", "text/html").header("Accept-Language", "en").build(),
 					HttpResponse.BodyHandlers.ofString());
 			String location = response.headers().firstValue("Location").map(l -> l.replace(baseUrl, "")).orElse(null);
 			return new Page(response.statusCode(), response.body(), location, response.headers().allValues("Set-Cookie"));

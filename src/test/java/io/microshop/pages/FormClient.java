@@ -81,7 +81,7 @@ final class FormClient {
 
 	private Page send(HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> response = http.send(request.header("Accept", "text/html").build(),
+			HttpResponse<String> response = http.send(request.header("Accept", "text/html").header("Accept-Language", "en").build(),
 					HttpResponse.BodyHandlers.ofString());
 			String location = response.headers().firstValue("Location").map(l -> l.replace(baseUrl, "")).orElse(null);
 			return new Page(response.statusCode(), response.body(), location);

@@ -75,6 +75,37 @@ public class Api {
 		}
 	}
 
+	/** A multipart/form-data POST of one file part. */
+	public Response upload(String path, String token, String field, String filename, String contentType,
+			byte[] bytes) {
+		String boundary = "----microshop" + Long.toHexString(System.nanoTime());
+		var body = new java.io.ByteArrayOutputStream();
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+				+ filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+		body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(bytes);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "application/json, application/problem+json");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.body(), response.headers().map());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public static Map<String, Object> map(Object... keyValues) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		for (int i = 0; i < keyValues.length; i += 2) {

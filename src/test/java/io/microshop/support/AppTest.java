@@ -18,7 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "microshop.demo-data=false", "db-scheduler.polling-interval=1s",
 				"microshop.orders.sweep-interval=PT1S", "microshop.operator.phone=+8613000000000",
 				"microshop.operator.password=operator-secret", "spring.datasource.hikari.maximum-pool-size=20",
-				"logging.level.io.microshop=INFO", "microshop.files.dir=target/test-files" })
+				"logging.level.io.microshop=INFO", "microshop.files.dir=target/test-files",
+				"microshop.rate-limits.tokens.capacity=100000", "microshop.rate-limits.sms-codes.capacity=100000",
+				"microshop.rate-limits.shares.capacity=100000", "microshop.rate-limits.orders.capacity=100000" })
 @Import(TestClockConfiguration.class)
 public abstract class AppTest {
 

@@ -15,6 +15,8 @@ public class Scenario {
 	private static final AtomicLong PHONES = new AtomicLong(
 			ThreadLocalRandom.current().nextLong(10_000_000L, 89_000_000L));
 
+	private static final AtomicLong FLATS = new AtomicLong();
+
 	private final Api api;
 
 	public Scenario(Api api) {
@@ -79,9 +81,14 @@ public class Scenario {
 		return new Market(product, shop, list(shop, product, price));
 	}
 
+	/**
+	 * An order of one SKU. Every body ships to an address of its own (a flat of one building),
+	 * as different buyers' orders do: one address shared by many accounts is a fraud signal.
+	 */
 	public Map<String, Object> orderBody(String listingId, String skuId, int quantity) {
 		return Api.map("listingId", listingId, "items", List.of(Api.map("skuId", skuId, "quantity", quantity)),
-				"shipTo", Api.map("name", "Li Lei", "phone", "13912345678", "address", "1 Garden Road, Hangzhou"));
+				"shipTo", Api.map("name", "Li Lei", "phone", "13912345678", "address",
+						"Flat " + FLATS.incrementAndGet() + ", 1 Garden Road, Hangzhou"));
 	}
 
 	public Api.Response order(User buyer, Market market, int quantity) {

@@ -41,6 +41,10 @@ public class CatalogRows {
 			.update();
 	}
 
+	public void markSupplierVerified(UUID id, boolean verified) {
+		jdbc.sql("UPDATE suppliers SET verified = ? WHERE id = ?").params(verified, id).update();
+	}
+
 	public Optional<Supplier> findSupplier(UUID id) {
 		return jdbc.sql("SELECT id, owner_account_id, name, verified FROM suppliers WHERE id = ?")
 			.param(id)

@@ -50,9 +50,21 @@ public class CommissionRows {
 			.update();
 	}
 
-	/** The order's commissions, level 1 first. */
+	/** The order's commissions as decided at payment, level 1 first; revoked ones are no longer the order's. */
 	public List<Commission> commissionsOf(UUID orderId) {
-		return jdbc.sql("SELECT promoter_account_id, level, amount FROM commissions WHERE order_id = ? ORDER BY level")
+		return jdbc.sql("""
+				SELECT promoter_account_id, level, amount FROM commissions WHERE order_id = ? AND status <> 'REVOKED'
+				ORDER BY level""")
+			.param(orderId)
+			.query((rs, n) -> new Commission(rs.getObject(1, UUID.class), rs.getInt(2), rs.getLong(3)))
+			.list();
+	}
+
+	/** The order's PENDING commissions, as decided at payment, level 1 first. */
+	public List<Commission> pendingOf(UUID orderId) {
+		return jdbc.sql("""
+				SELECT promoter_account_id, level, amount FROM commissions WHERE order_id = ? AND status = 'PENDING'
+				ORDER BY level""")
 			.param(orderId)
 			.query((rs, n) -> new Commission(rs.getObject(1, UUID.class), rs.getInt(2), rs.getLong(3)))
 			.list();
@@ -65,10 +77,23 @@ public class CommissionRows {
 			.update();
 	}
 
+	/**
+	 * The order's partial refunds so far ({@code refundedTotal} of {@code paid}) reduce its
+	 * commissions in proportion, as the ledger booked them: each is worth floor(amount x
+	 * (paid - refundedTotal) / paid). Sets, never adds, so a repeated event changes nothing.
+	 */
+	public int reduce(UUID orderId, long paid, long refundedTotal, Instant at) {
+		return jdbc.sql("""
+				UPDATE commissions SET refunded = amount - floor(amount::numeric * (?::bigint - ?::bigint) / ?::bigint)::bigint,
+					updated_at = ? WHERE order_id = ? AND status <> 'CANCELLED'""")
+			.params(paid, refundedTotal, paid, Timestamp.from(at), orderId)
+			.update();
+	}
+
 	/** The account's commissions, newest first. */
 	public List<Item> ofAccount(UUID accountId) {
 		return jdbc.sql("""
-				SELECT order_id, shop_id, level, amount, status, created_at FROM commissions
+				SELECT order_id, shop_id, level, amount - refunded, status, created_at FROM commissions
 				WHERE promoter_account_id = ? ORDER BY created_at DESC, order_id, level""")
 			.param(accountId)
 			.query((rs, n) -> new Item(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),

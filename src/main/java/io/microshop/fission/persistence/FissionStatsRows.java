@@ -26,6 +26,14 @@ public class FissionStatsRows {
 
 	private final JdbcClient jdbc;
 
+	/**
+	 * An order counts unless a fraud flag no operator dismissed is on it (flagged orders are
+	 * left out of every figure and ranking here; {@code fraud_flags} is indexed by order).
+	 */
+	static String notFlagged(String alias) {
+		return "NOT EXISTS (SELECT 1 FROM fraud_flags f WHERE f.order_id = " + alias + ".order_id AND f.status = 'OPEN')";
+	}
+
 	FissionStatsRows(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -33,7 +41,8 @@ public class FissionStatsRows {
 	public ShareStats ofLink(String code) {
 		return jdbc.sql("SELECT v.visits, v.unique_visitors, o.orders, o.paid_orders, o.sales FROM "
 				+ "(SELECT count(*) AS visits, count(DISTINCT visitor_id) AS unique_visitors FROM share_visits "
-				+ "WHERE code = ?) v, (SELECT " + ORDER_COUNTS + " FROM share_orders WHERE code = ?) o")
+				+ "WHERE code = ?) v, (SELECT " + ORDER_COUNTS + " FROM share_orders so WHERE so.code = ? AND "
+				+ notFlagged("so") + ") o")
 			.params(code, code)
 			.query((rs, n) -> new ShareStats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
 			.single();
@@ -59,7 +68,8 @@ public class FissionStatsRows {
 			.list();
 		// paid_at, paid_total and cancelled_at are share_orders' own columns: no need to qualify them
 		jdbc.sql("SELECT l.channel, " + ORDER_COUNTS
-				+ " FROM share_orders o JOIN share_links l ON l.code = o.code WHERE o.shop_id = ? GROUP BY l.channel")
+				+ " FROM share_orders o JOIN share_links l ON l.code = o.code WHERE o.shop_id = ? AND " + notFlagged("o")
+				+ " GROUP BY l.channel")
 			.param(shopId)
 			.query((rs, n) -> {
 				long[] c = counts.get(Channel.of(rs.getString(1)).orElseThrow());
@@ -84,8 +94,8 @@ public class FissionStatsRows {
 
 	/** Buyers who paid for an order brought by someone else's link of the shop. */
 	public long referredBuyers(UUID shopId) {
-		return jdbc.sql("SELECT count(DISTINCT buyer_account_id) FROM share_orders WHERE shop_id = ? AND " + PAID
-				+ " AND buyer_account_id <> sharer_account_id")
+		return jdbc.sql("SELECT count(DISTINCT buyer_account_id) FROM share_orders o WHERE shop_id = ? AND " + PAID
+				+ " AND buyer_account_id <> sharer_account_id AND " + notFlagged("o"))
 			.param(shopId)
 			.query(Long.class)
 			.single();
@@ -108,8 +118,9 @@ public class FissionStatsRows {
 				FROM share_links l
 				LEFT JOIN (SELECT code, count(*) AS visits, count(DISTINCT visitor_id) AS unique_visitors
 					FROM share_visits WHERE shop_id = :shop GROUP BY code) v ON v.code = l.code
-				LEFT JOIN (SELECT code, """ + ORDER_COUNTS + """
-				 FROM share_orders WHERE shop_id = :shop GROUP BY code) o ON o.code = l.code
+				LEFT JOIN (SELECT code, """ + ORDER_COUNTS + " FROM share_orders so WHERE shop_id = :shop AND "
+				+ notFlagged("so") + """
+				 GROUP BY code) o ON o.code = l.code
 				WHERE l.shop_id = :shop AND (v.visits IS NOT NULL OR o.orders IS NOT NULL)
 				ORDER BY sales DESC, paid_orders DESC, visits DESC, l.code LIMIT :limit""")
 			.param("shop", shopId)
@@ -130,11 +141,12 @@ public class FissionStatsRows {
 					coalesce(o.paid_orders, 0) AS paid_orders, coalesce(o.sales, 0) AS sales,
 					coalesce(c.earned, 0) AS earned
 				FROM promoters p
-				LEFT JOIN (SELECT sharer_account_id, """ + ORDER_COUNTS + """
-				 FROM share_orders WHERE shop_id = :shop GROUP BY sharer_account_id) o
+				LEFT JOIN (SELECT sharer_account_id, """ + ORDER_COUNTS + " FROM share_orders so WHERE shop_id = :shop AND "
+				+ notFlagged("so") + """
+				 GROUP BY sharer_account_id) o
 					ON o.sharer_account_id = p.account_id
 				LEFT JOIN (SELECT promoter_id, sum(amount) AS earned FROM commissions
-					WHERE shop_id = :shop AND status <> 'CANCELLED' GROUP BY promoter_id) c ON c.promoter_id = p.id
+					WHERE shop_id = :shop AND status NOT IN ('CANCELLED', 'REVOKED') GROUP BY promoter_id) c ON c.promoter_id = p.id
 				WHERE p.shop_id = :shop
 				ORDER BY sales DESC, paid_orders DESC, p.created_at, p.id LIMIT :limit""")
 			.param("shop", shopId)
@@ -166,9 +178,11 @@ public class FissionStatsRows {
 					(SELECT count(*) FROM share_visits v WHERE v.shop_id = ? AND v.at >= d.day
 						AND v.at < d.day + interval '1 day') AS visits,
 					(SELECT count(*) FROM share_orders o WHERE o.shop_id = ? AND o.placed_at >= d.day
-						AND o.placed_at < d.day + interval '1 day') AS orders,
+						AND o.placed_at < d.day + interval '1 day'""" + " AND " + notFlagged("o") + """
+					) AS orders,
 					(SELECT count(*) FROM share_orders o WHERE o.shop_id = ? AND o.paid_at >= d.day
-						AND o.paid_at < d.day + interval '1 day' AND o.cancelled_at IS NULL) AS paid
+						AND o.paid_at < d.day + interval '1 day' AND o.cancelled_at IS NULL""" + " AND " + notFlagged("o") + """
+					) AS paid
 				FROM generate_series(date_trunc('day', ?::timestamptz AT TIME ZONE 'UTC') - (? - 1) * interval '1 day',
 					date_trunc('day', ?::timestamptz AT TIME ZONE 'UTC'), interval '1 day') AS d(day)
 				ORDER BY d.day""")

@@ -39,7 +39,11 @@ class ShareSheetController {
 
 	private final GroupBuys groupBuys;
 
-	ShareSheetController(Shares shares, Shops shops, PublicUrl publicUrl, GroupBuys groupBuys) {
+	private final ShareCreationLimit creationLimit;
+
+	ShareSheetController(Shares shares, Shops shops, PublicUrl publicUrl, GroupBuys groupBuys,
+			ShareCreationLimit creationLimit) {
+		this.creationLimit = creationLimit;
 		this.groupBuys = groupBuys;
 		this.shares = shares;
 		this.shops = shops;
@@ -51,6 +55,7 @@ class ShareSheetController {
 			@RequestParam(required = false) String groupId, Model model) {
 		Map<Channel, ShareLink> links;
 		Listing listing;
+		creationLimit.check(me);
 		if (groupId != null) {
 			UUID group = FormValues.uuid(groupId).filter(id -> groupBuys.group(id).isPresent())
 				.orElseThrow(() -> Problem.notFound("This group"));

@@ -35,9 +35,12 @@ class SharesController {
 
 	private final FissionStats stats;
 
-	SharesController(Shares shares, FissionStats stats) {
+	private final ShareCreationLimit creationLimit;
+
+	SharesController(Shares shares, FissionStats stats, ShareCreationLimit creationLimit) {
 		this.shares = shares;
 		this.stats = stats;
+		this.creationLimit = creationLimit;
 	}
 
 	@PostMapping("/api/v1/shares")
@@ -47,6 +50,7 @@ class SharesController {
 		if (body.groupId() != null && body.listingId() != null) {
 			throw Problem.invalidField("groupId", "share a listing or a group, not both");
 		}
+		creationLimit.check(me);
 		if (body.groupId() != null) {
 			return ShareView.of(shares.shareGroup(me, body.groupId(), channel));
 		}

@@ -1,5 +1,6 @@
 package io.microshop.identity.web;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -8,6 +9,9 @@ import jakarta.validation.constraints.Size;
 
 import io.microshop.identity.AccountPrincipal;
 import io.microshop.identity.Identity;
+import io.microshop.identity.PhoneNumbers;
+import io.microshop.platform.ratelimit.RateLimit;
+import io.microshop.platform.ratelimit.RateLimits;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,8 +29,11 @@ class AccountsController {
 
 	private final Identity identity;
 
-	AccountsController(Identity identity) {
+	private final RateLimit tokenRequests;
+
+	AccountsController(Identity identity, RateLimits rateLimits) {
 		this.identity = identity;
+		this.tokenRequests = rateLimits.named("tokens", 60, Duration.ofMinutes(1));
 	}
 
 	@PostMapping("/api/v1/accounts")
@@ -39,6 +46,8 @@ class AccountsController {
 	@PostMapping("/api/v1/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
 	TokenView token(@Valid @RequestBody Credentials body) {
+		// every attempt counts, right or wrong: this is what slows down guessing a password
+		tokenRequests.check(PhoneNumbers.normalise(body.phone()).orElse(body.phone().strip()));
 		Identity.IssuedToken token = identity.issueToken(body.phone(), body.password());
 		return new TokenView(token.id(), token.token(), token.accountId());
 	}

@@ -44,6 +44,11 @@ public class LedgerRows {
 		return true;
 	}
 
+	/** Serialises writers of one account until the transaction ends. */
+	public void lockAccount(String account) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param(account).query().singleValue();
+	}
+
 	public long balance(String account) {
 		return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = ?")
 			.param(account)

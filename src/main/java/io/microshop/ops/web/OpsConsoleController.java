@@ -12,13 +12,17 @@ class OpsConsoleController {
 
 	private final Ledger ledger;
 
-	OpsConsoleController(Ledger ledger) {
+	private final io.microshop.platform.audit.AuditLog audit;
+
+	OpsConsoleController(Ledger ledger, io.microshop.platform.audit.AuditLog audit) {
 		this.ledger = ledger;
+		this.audit = audit;
 	}
 
 	@GetMapping("/ops")
 	String console(Model model) {
 		model.addAttribute("trial", ledger.trialBalance());
+		model.addAttribute("audit", audit.page(io.microshop.platform.PageRequest.of(0, 20)).items());
 		return "ops/console";
 	}
 

@@ -116,6 +116,33 @@ public class OrderRows {
 		jdbc.sql("UPDATE orders SET status = 'CANCELLED', cancelled_at = ? WHERE id = ?").params(ts(at), id).update();
 	}
 
+	/** Freezes (a complaint is open) or unfreezes the order's settlement. */
+	public void holdSettlement(UUID id, boolean held) {
+		jdbc.sql("UPDATE orders SET settlement_held = ? WHERE id = ?").params(held, id).update();
+	}
+
+	public boolean settlementHeld(UUID id) {
+		return jdbc.sql("SELECT settlement_held FROM orders WHERE id = ?").param(id).query(Boolean.class).single();
+	}
+
+	/** What partial refunds gave back so far. */
+	public long refundedAmount(UUID id) {
+		return jdbc.sql("SELECT refunded_amount FROM orders WHERE id = ?").param(id).query(Long.class).single();
+	}
+
+	public void addRefunded(UUID id, long amount) {
+		jdbc.sql("UPDATE orders SET refunded_amount = refunded_amount + ? WHERE id = ?").params(amount, id).update();
+	}
+
+	/** Refunded in full: nothing is held any more, everything went back. */
+	public void markRefunded(UUID id, Instant at) {
+		jdbc.sql("""
+				UPDATE orders SET status = 'REFUNDED', refunded_at = ?, refunded_amount = total,
+					settlement_held = FALSE WHERE id = ?""")
+			.params(ts(at), id)
+			.update();
+	}
+
 	/** The group filled: its paid orders go to the supplier. */
 	public int releaseGroup(UUID groupId) {
 		return jdbc.sql("UPDATE orders SET awaiting_group = FALSE WHERE group_id = ? AND awaiting_group "
@@ -149,7 +176,7 @@ public class OrderRows {
 	}
 
 	public List<UUID> receivedBefore(Instant cutoff, int limit) {
-		return jdbc.sql("SELECT id FROM orders WHERE status = 'RECEIVED' AND received_at <= ? "
+		return jdbc.sql("SELECT id FROM orders WHERE status = 'RECEIVED' AND NOT settlement_held AND received_at <= ? "
 				+ "ORDER BY received_at LIMIT ?")
 			.params(ts(cutoff), limit)
 			.query(UUID.class)
@@ -170,6 +197,14 @@ public class OrderRows {
 		return jdbc.sql("SELECT count(*) FROM orders WHERE " + column(column) + " = ?" + hidden(column)
 				+ " AND (?::text IS NULL OR status = ?::text)")
 			.params(owner, status == null ? null : status.name(), status == null ? null : status.name())
+			.query(Long.class)
+			.single();
+	}
+
+	/** Orders of a shop paid at or after {@code since}, whatever became of them later. */
+	public long countPaidSince(UUID shopId, Instant since) {
+		return jdbc.sql("SELECT count(*) FROM orders WHERE shop_id = ? AND paid_at >= ?")
+			.params(shopId, Timestamp.from(since))
 			.query(Long.class)
 			.single();
 	}

@@ -1,5 +1,6 @@
 package io.microshop.ordering.web;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.microshop.identity.AccountPrincipal;
 import io.microshop.identity.Identity;
 import io.microshop.identity.security.WebSignIn;
+import io.microshop.ordering.OrderOrigin;
 import io.microshop.ordering.OrderQueries;
 import io.microshop.ordering.OrderView;
 import io.microshop.ordering.Ordering;
@@ -22,6 +24,8 @@ import io.microshop.platform.web.Yuan;
 import io.microshop.shop.Listing;
 import io.microshop.shop.Shops;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -46,6 +50,8 @@ class CheckoutController {
 	 */
 	static final String SHARE_COOKIE = "ms_ref";
 
+	private static final Duration DEVICE_COOKIE_LIFETIME = Duration.ofDays(365);
+
 	private static final java.util.regex.Pattern SHARE_CODE = java.util.regex.Pattern.compile("^[0-9A-Za-z]{4,32}$");
 
 	private final Shops shops;
@@ -60,8 +66,11 @@ class CheckoutController {
 
 	private final Payments payments;
 
+	private final OrderPlacementLimit placementLimit;
+
 	CheckoutController(Shops shops, Identity identity, WebSignIn webSignIn, Ordering ordering, OrderQueries orders,
-			Payments payments) {
+			Payments payments, OrderPlacementLimit placementLimit) {
+		this.placementLimit = placementLimit;
 		this.shops = shops;
 		this.identity = identity;
 		this.webSignIn = webSignIn;
@@ -97,7 +106,8 @@ class CheckoutController {
 	@PostMapping("/l/{listingId}/pay")
 	String pay(@PathVariable UUID listingId, @ModelAttribute("form") CheckoutForm form,
 			@AuthenticationPrincipal AccountPrincipal me, Model model, HttpServletRequest request,
-			HttpServletResponse response, @CookieValue(name = SHARE_COOKIE, required = false) String sharedBy) {
+			HttpServletResponse response, @CookieValue(name = SHARE_COOKIE, required = false) String sharedBy,
+			@CookieValue(name = OrderOrigin.DEVICE_COOKIE, required = false) String device) {
 		Listing listing = find(listingId);
 		try {
 			PlaceOrder order = form.toOrder(listing, shareCode(sharedBy));
@@ -107,7 +117,8 @@ class CheckoutController {
 				model.addAttribute("notice", "The total is " + Yuan.format(total) + ". Check it and tap Pay again.");
 				return page(listing, form, model);
 			}
-			OrderView placed = ordering.place(buyer, order, form.idempotencyKey());
+			placementLimit.check(buyer);
+			OrderView placed = ordering.place(buyer, order, form.idempotencyKey(), device(device, request, response));
 			payments.pay(placed.payment().id(), buyer);
 			return "redirect:/o/" + placed.id();
 		}
@@ -145,6 +156,27 @@ class CheckoutController {
 		model.addAttribute("checkoutKey", UUID.randomUUID().toString());
 		model.addAttribute("soldOut", listing.skus().stream().allMatch(s -> s.available() == 0));
 		return "ordering/listing";
+	}
+
+	/**
+	 * The browser's visitor id; one that has none (it never opened a share link) gets one now,
+	 * for a year, so its next orders are known to come from the same device.
+	 */
+	private static String device(String cookie, HttpServletRequest request, HttpServletResponse response) {
+		String device = OrderOrigin.deviceId(cookie);
+		if (device != null) {
+			return device;
+		}
+		String fresh = OrderOrigin.newDeviceId();
+		response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(OrderOrigin.DEVICE_COOKIE, fresh)
+			.path("/")
+			.maxAge(DEVICE_COOKIE_LIFETIME)
+			.httpOnly(true)
+			.secure(request.isSecure())
+			.sameSite("Lax")
+			.build()
+			.toString());
+		return fresh;
 	}
 
 	/** The cookie's code if it looks like one; a tampered cookie is simply no attribution. */

@@ -61,6 +61,9 @@ class OrderPagesController {
 		model.addAttribute("buyer", buyer);
 		model.addAttribute("canCancel", buyer && order.status().cancellable());
 		model.addAttribute("canConfirm", buyer && order.status() == OrderStatus.SHIPPED);
+		boolean held = lifecycle.settlementHeld(orderId);
+		model.addAttribute("held", held);
+		model.addAttribute("canComplain", buyer && !held && lifecycle.withinProtectionWindow(order));
 		model.addAttribute("canPay", buyer && order.status() == OrderStatus.PENDING_PAYMENT && order.payment() != null
 				&& "PENDING".equals(order.payment().status()));
 		model.addAttribute("waiting", order.status() == OrderStatus.PENDING_PAYMENT);

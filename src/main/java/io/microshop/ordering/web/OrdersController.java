@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 
 import io.microshop.identity.AccountPrincipal;
 import io.microshop.ordering.OrderLifecycle;
+import io.microshop.ordering.OrderOrigin;
 import io.microshop.ordering.OrderQueries;
 import io.microshop.ordering.OrderStatus;
 import io.microshop.ordering.OrderView;
@@ -18,6 +19,7 @@ import io.microshop.platform.PageRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,17 +38,23 @@ class OrdersController {
 
 	private final OrderQueries queries;
 
-	OrdersController(Ordering ordering, OrderLifecycle lifecycle, OrderQueries queries) {
+	private final OrderPlacementLimit placementLimit;
+
+	OrdersController(Ordering ordering, OrderLifecycle lifecycle, OrderQueries queries,
+			OrderPlacementLimit placementLimit) {
 		this.ordering = ordering;
 		this.lifecycle = lifecycle;
 		this.queries = queries;
+		this.placementLimit = placementLimit;
 	}
 
 	@PostMapping("/api/v1/orders")
 	@ResponseStatus(HttpStatus.CREATED)
 	OrderView place(@AuthenticationPrincipal AccountPrincipal me, @Valid @RequestBody PlaceOrder body,
-			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-		return ordering.place(me, body, idempotencyKey);
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@CookieValue(name = OrderOrigin.DEVICE_COOKIE, required = false) String device) {
+		placementLimit.check(me);
+		return ordering.place(me, body, idempotencyKey, device);
 	}
 
 	@GetMapping("/api/v1/orders/{orderId}")

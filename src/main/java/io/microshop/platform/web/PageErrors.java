@@ -2,6 +2,8 @@ package io.microshop.platform.web;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import io.microshop.platform.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
@@ -34,7 +37,8 @@ class PageErrors {
 	private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
 	@ExceptionHandler(Problem.class)
-	ModelAndView problem(Problem problem) {
+	ModelAndView problem(Problem problem, HttpServletResponse response) {
+		problem.retryAfterSeconds().ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, seconds));
 		return page(problem.status(), problem.getMessage());
 	}
 

@@ -19,6 +19,7 @@ import io.microshop.platform.web.Yuan;
 import io.microshop.shop.Listing;
 import io.microshop.shop.NewListing;
 import io.microshop.shop.Shop;
+import io.microshop.shop.ShopUpdates;
 import io.microshop.shop.Shops;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,7 +43,10 @@ class SellerConsoleController {
 
 	private final Ledger ledger;
 
-	SellerConsoleController(Shops shops, Catalog catalog, Ledger ledger) {
+	private final ShopUpdates updates;
+
+	SellerConsoleController(Shops shops, Catalog catalog, Ledger ledger, ShopUpdates updates) {
+		this.updates = updates;
 		this.shops = shops;
 		this.catalog = catalog;
 		this.ledger = ledger;
@@ -60,6 +64,9 @@ class SellerConsoleController {
 		model.addAttribute("shop", current);
 		model.addAttribute("balance", ledger.shopBalance(current.id()));
 		model.addAttribute("listings", shops.listingsOf(current.id()));
+		model.addAttribute("updateQuota", updates.quota(current.id(), me));
+		model.addAttribute("recentUpdates", updates.updatesOf(current.id(), me, new PageRequest(0, 5)).items());
+		model.addAttribute("followers", updates.followers(current.id()));
 		return "shop/seller";
 	}
 

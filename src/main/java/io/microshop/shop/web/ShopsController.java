@@ -15,8 +15,10 @@ import io.microshop.shop.Listing;
 import io.microshop.shop.NewListing;
 import io.microshop.shop.Shop;
 import io.microshop.shop.ShopChange;
+import io.microshop.shop.ShopReputation;
 import io.microshop.shop.Shops;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +36,12 @@ class ShopsController {
 
 	private final Ledger ledger;
 
-	ShopsController(Shops shops, Ledger ledger) {
+	private final ObjectProvider<ShopReputation> reputation;
+
+	ShopsController(Shops shops, Ledger ledger, ObjectProvider<ShopReputation> reputation) {
 		this.shops = shops;
 		this.ledger = ledger;
+		this.reputation = reputation;
 	}
 
 	@PostMapping("/api/v1/shops")
@@ -72,8 +77,14 @@ class ShopsController {
 	@GetMapping("/api/v1/shops/by-slug/{slug}")
 	StorefrontView bySlug(@PathVariable String slug) {
 		Shop shop = shops.bySlug(slug).orElseThrow(() -> Problem.notFound("The shop"));
-		return new StorefrontView(shop.id(), shop.name(), shop.slug(), shop.url(), shop.verified(), 0.0,
+		return new StorefrontView(shop.id(), shop.name(), shop.slug(), shop.url(), shop.verified(),
+				complaintRate(shop.id()), shop.suspended(),
 				shops.listingsOf(shop.id()).stream().map(ListingView::of).toList(), "CNY");
+	}
+
+	private double complaintRate(UUID shopId) {
+		ShopReputation r = reputation.getIfAvailable();
+		return r == null ? 0.0 : r.complaintRate(shopId);
 	}
 
 	@GetMapping("/api/v1/listings/{listingId}")
@@ -94,8 +105,9 @@ class ShopsController {
 
 	}
 
+	/** {@code suspended}: the shop takes no new orders until an operator reinstates it. */
 	record StorefrontView(UUID id, String name, String slug, String url, boolean verified, double complaintRate,
-			List<ListingView> listings, String currency) {
+			boolean suspended, List<ListingView> listings, String currency) {
 	}
 
 	/** The public face of a listing: never the supplier's prices. */
