@@ -64,6 +64,53 @@ class TrustConsoleBrowserTest extends AppTest {
 			.single()).isEqualTo(1);
 	}
 
+	@Test
+	void anOperatorDecidesAComplaintWithAPartialRefundInTheConsole() {
+		Browsers.assumeChromium();
+		// supply ¥10, floor ¥20, price ¥25, shipping ¥5; 2 units: ¥55.00 paid
+		Scenario.Market market = scenario.market(1000, 2000, 2500, 10, 500);
+		Scenario.User buyer = scenario.user();
+		var order = scenario.order(buyer, market, 2);
+		scenario.pay(buyer, order);
+		var shipped = api.post("/api/v1/suppliers/" + market.product().supplierId() + "/orders/" + order.id()
+				+ "/shipments", market.supplier().token(), io.microshop.support.Api.map("carrier", "SF Express",
+						"trackingNumber", "SF3001"));
+		assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+		assertThat(api.post("/api/v1/orders/" + order.id() + "/confirm-receipt", buyer.token(), null).status())
+			.isEqualTo(200);
+		var complaint = api.post("/api/v1/orders/" + order.id() + "/complaints", buyer.token(),
+				io.microshop.support.Api.map("reason", "DAMAGED", "text", "One of the two tins arrived crushed."));
+		assertThat(complaint.status()).as(complaint.toString()).isEqualTo(201);
+		var answer = api.post("/api/v1/complaints/" + complaint.id() + "/messages", market.seller().token(),
+				io.microshop.support.Api.map("text", "Sorry! We can refund one tin."));
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+
+		try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright)) {
+			Page operator = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+				.setLocale("en-US")).newPage();
+			Browsers.signIn(operator, baseUrl(), OPERATOR_PHONE, "/ops", "trust-06-operator");
+			operator.locator("#ops-queues").getByText("Complaints").click();
+			Locator card = operator.locator("#complaint-" + complaint.id());
+			assertThat(card).containsText("One of the two tins arrived crushed.");
+			operator.locator("#outcome-partial-" + complaint.id()).check();
+			operator.locator("#refund-amount-" + complaint.id()).fill("25.00");
+			operator.locator("#decision-reason-" + complaint.id()).fill("One tin damaged in transit: refund one unit");
+			Browsers.screenshot(operator, "trust-07-operator-complaint-decision");
+			operator.locator("#decide-" + complaint.id()).click();
+			assertThat(operator.locator("p.notice")).isVisible();
+			Browsers.screenshot(operator, "trust-08-operator-complaint-decided");
+		}
+		var decided = api.get("/api/v1/complaints/" + complaint.id(), buyer.token()).json();
+		assertThat(decided.get("status").asString()).isEqualTo("DECIDED");
+		assertThat(decided.get("decision").get("outcome").asString()).isEqualTo("PARTIAL_REFUND");
+		assertThat(jdbc.sql("""
+				SELECT p.amount FROM ledger_postings p JOIN ledger_transactions t ON t.id = p.transaction_id
+				WHERE t.kind = 'PARTIAL_REFUND' AND t.reference LIKE ? AND p.account = 'buyer-funds'""")
+			.param(order.id() + "%")
+			.query(Long.class)
+			.single()).isEqualTo(2_500);
+	}
+
 	private static byte[] png() throws IOException {
 		BufferedImage image = new BufferedImage(16, 10, BufferedImage.TYPE_INT_RGB);
 		var out = new ByteArrayOutputStream();
