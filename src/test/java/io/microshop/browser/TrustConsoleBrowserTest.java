@@ -38,6 +38,7 @@ class TrustConsoleBrowserTest extends AppTest {
 			seller.locator("#first-document")
 				.setInputFiles(new FilePayload("id-card.png", "image/png", png()));
 			Browsers.screenshot(seller, "trust-02-seller-verification-form");
+			Accessibility.check(seller);
 			seller.getByText("Submit for review").click();
 			assertThat(seller.locator("p.notice")).containsText("Submitted for review");
 			assertThat(seller.locator("#documents li")).hasCount(1);
@@ -50,6 +51,7 @@ class TrustConsoleBrowserTest extends AppTest {
 			assertThat(card.locator("a")).hasCount(1);
 			card.getByLabel("Reason (required to reject)").fill("ID card photo matches the name");
 			Browsers.screenshot(operator, "trust-04-operator-verification-queue");
+			Accessibility.check(operator);
 			card.getByText("Approve").click();
 			assertThat(operator.locator("p.notice")).containsText("Han Meimei: approved");
 
@@ -96,6 +98,7 @@ class TrustConsoleBrowserTest extends AppTest {
 			operator.locator("#refund-amount-" + complaint.id()).fill("25.00");
 			operator.locator("#decision-reason-" + complaint.id()).fill("One tin damaged in transit: refund one unit");
 			Browsers.screenshot(operator, "trust-07-operator-complaint-decision");
+			Accessibility.check(operator);
 			operator.locator("#decide-" + complaint.id()).click();
 			assertThat(operator.locator("p.notice")).isVisible();
 			Browsers.screenshot(operator, "trust-08-operator-complaint-decided");
