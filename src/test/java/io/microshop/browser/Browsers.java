@@ -59,6 +59,23 @@ final class Browsers {
 		return context;
 	}
 
+	/** A phone (360 x 740, touch) whose browser asks for the given language, e.g. {@code zh-CN} or {@code en-US}. */
+	static BrowserContext phone(Browser browser, String locale) {
+		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740)
+			.setHasTouch(true)
+			.setLocale(locale));
+		context.setDefaultTimeout(15_000);
+		return context;
+	}
+
+	/** A desktop (1280 x 900) whose browser asks for the given language. */
+	static BrowserContext desktop(Browser browser, String locale) {
+		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+			.setLocale(locale));
+		context.setDefaultTimeout(15_000);
+		return context;
+	}
+
 	static void screenshot(Page page, String name) {
 		try {
 			Files.createDirectories(SCREENSHOTS);
