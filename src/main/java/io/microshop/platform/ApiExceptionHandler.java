@@ -102,6 +102,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (DatabaseTrouble.is(ex)) {
+			return unavailable(ex);
+		}
 		log.error("Unexpected error", ex);
 		return problem(new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
 				"Something went wrong on our side; nothing was changed."));

@@ -114,7 +114,7 @@ public class Verifications {
 		String key = files.put("verifications", checked.kind(), checked.bytes());
 		Document document = new Document(Ids.newId(), key, checked.kind().contentType(), checked.bytes().length,
 				clock.instant());
-		rows.insertDocument(verificationId, document);
+		rows.insertDocument(verificationId, v.subjectId(), document);
 		return document;
 	}
 

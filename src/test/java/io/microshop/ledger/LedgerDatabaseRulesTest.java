@@ -25,8 +25,8 @@ class LedgerDatabaseRulesTest extends AppTest {
 			jdbc.sql("INSERT INTO ledger_transactions (id, kind, reference, currency, created_at) "
 					+ "VALUES (?, 'TEST', ?, 'CNY', now())").params(id, id.toString()).update();
 			jdbc.sql("INSERT INTO ledger_accounts (code) VALUES ('test:a') ON CONFLICT DO NOTHING").update();
-			jdbc.sql("INSERT INTO ledger_postings (transaction_id, account, amount) VALUES (?, 'test:a', 100)")
-				.param(id)
+			jdbc.sql("INSERT INTO ledger_postings (transaction_id, reference, account, amount) VALUES (?, ?, 'test:a', 100)")
+				.params(id, id.toString())
 				.update();
 		})).isInstanceOf(DataAccessException.class).hasMessageContaining("does not balance");
 		assertThat(jdbc.sql("SELECT count(*) FROM ledger_transactions WHERE id = ?").param(id).query(Long.class).single())
@@ -40,8 +40,8 @@ class LedgerDatabaseRulesTest extends AppTest {
 			jdbc.sql("INSERT INTO ledger_transactions (id, kind, reference, currency, created_at) "
 					+ "VALUES (?, 'TEST', ?, 'CNY', now())").params(id, id.toString()).update();
 			jdbc.sql("INSERT INTO ledger_accounts (code) VALUES ('test:a'), ('test:b') ON CONFLICT DO NOTHING").update();
-			jdbc.sql("INSERT INTO ledger_postings (transaction_id, account, amount) VALUES (?, 'test:a', 100), "
-					+ "(?, 'test:b', -100)").params(id, id).update();
+			jdbc.sql("INSERT INTO ledger_postings (transaction_id, reference, account, amount) VALUES (?, ?, 'test:a', 100), "
+					+ "(?, ?, 'test:b', -100)").params(id, id.toString(), id, id.toString()).update();
 		});
 		assertThatThrownBy(() -> jdbc.sql("UPDATE ledger_postings SET amount = 1 WHERE transaction_id = ?").param(id).update())
 			.rootCause()

@@ -37,7 +37,19 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var principal = identity.authenticate(header.substring(7).strip());
+		java.util.Optional<AccountPrincipal> principal;
+		try {
+			principal = identity.authenticate(header.substring(7).strip());
+		}
+		catch (RuntimeException ex) {
+			if (!io.microshop.platform.DatabaseTrouble.is(ex)) {
+				throw ex;
+			}
+			response.setHeader("Retry-After", "1");
+			problems.write(response, 503, "unavailable", "Temporarily unavailable",
+					"The service is busy or its database is unreachable; try again shortly.");
+			return;
+		}
 		if (principal.isEmpty()) {
 			problems.write(response, 401, "unauthorized", "Not signed in", "The token is unknown or revoked.");
 			return;

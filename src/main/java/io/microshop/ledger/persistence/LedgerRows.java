@@ -37,9 +37,9 @@ public class LedgerRows {
 			.param(accounts)
 			.update();
 		jdbc.sql("""
-				INSERT INTO ledger_postings (transaction_id, account, amount)
-				SELECT ?, a, m FROM unnest(?::text[], ?::bigint[]) AS t(a, m)""")
-			.params(id, accounts, amounts)
+				INSERT INTO ledger_postings (transaction_id, reference, account, amount)
+				SELECT ?, ?, a, m FROM unnest(?::text[], ?::bigint[]) AS t(a, m)""")
+			.params(id, reference, accounts, amounts)
 			.update();
 		return true;
 	}

@@ -82,11 +82,12 @@ public class VerificationRows {
 			.update();
 	}
 
-	public void insertDocument(UUID verificationId, Document d) {
+	public void insertDocument(UUID verificationId, UUID subjectId, Document d) {
 		jdbc.sql("""
-				INSERT INTO verification_documents (id, verification_id, file_key, content_type, size_bytes, created_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(d.id(), verificationId, d.fileKey(), d.contentType(), d.sizeBytes(), Timestamp.from(d.createdAt()))
+				INSERT INTO verification_documents (id, verification_id, subject_id, file_key, content_type, size_bytes,
+				created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(d.id(), verificationId, subjectId, d.fileKey(), d.contentType(), d.sizeBytes(),
+					Timestamp.from(d.createdAt()))
 			.update();
 	}
 
