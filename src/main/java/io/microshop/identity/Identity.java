@@ -50,7 +50,14 @@ public class Identity {
 
 	private final RateLimit codeRequests;
 
-	Identity(Accounts accounts, PasswordEncoder passwords, SmsSender sms, Clock clock, RateLimits rateLimits) {
+	private final SignInGuard guard;
+
+	private final org.springframework.transaction.support.TransactionTemplate tx;
+
+	Identity(Accounts accounts, PasswordEncoder passwords, SmsSender sms, Clock clock, RateLimits rateLimits,
+			SignInGuard guard, org.springframework.transaction.support.TransactionTemplate tx) {
+		this.guard = guard;
+		this.tx = tx;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.sms = sms;
@@ -136,9 +143,20 @@ public class Identity {
 	 * Signs in with a code; opens an account for a number not seen before. A code works
 	 * once and only a few wrong guesses are allowed.
 	 */
-	@Transactional(noRollbackFor = Problem.class)
 	public AccountPrincipal signInWithCode(String rawPhone, String code, String nameForNewAccount) {
 		String phone = phone(rawPhone);
+		return guard.attempt(phone, () -> {
+			AccountPrincipal principal = tx.execute(status -> checkCode(phone, code, nameForNewAccount));
+			if (principal == null) {
+				throw new Problem(HttpStatus.UNAUTHORIZED, "bad-code", "Wrong code",
+						"The code is wrong or has expired; ask for a new one.");
+			}
+			return principal;
+		});
+	}
+
+	/** In one transaction: the code checked (a failure counted and kept), used, the account found or opened. */
+	private AccountPrincipal checkCode(String phone, String code, String nameForNewAccount) {
 		Instant now = clock.instant();
 		var stored = accounts.findCodeForUpdate(phone);
 		boolean ok = stored.isPresent() && stored.get().expiresAt().isAfter(now)
@@ -147,8 +165,7 @@ public class Identity {
 						sha256(phone + ":" + code.strip()).getBytes(StandardCharsets.UTF_8));
 		if (!ok) {
 			stored.ifPresent(c -> accounts.countFailedAttempt(phone));
-			throw new Problem(HttpStatus.UNAUTHORIZED, "bad-code", "Wrong code",
-					"The code is wrong or has expired; ask for a new one.");
+			return null;
 		}
 		accounts.deleteCode(phone);
 		return accounts.findByPhone(phone).map(AccountRow::principal).orElseGet(() -> {

@@ -20,7 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				"microshop.operator.password=operator-secret", "spring.datasource.hikari.maximum-pool-size=20",
 				"logging.level.io.microshop=INFO", "microshop.files.dir=target/test-files",
 				"microshop.rate-limits.tokens.capacity=100000", "microshop.rate-limits.sms-codes.capacity=100000",
-				"microshop.rate-limits.shares.capacity=100000", "microshop.rate-limits.orders.capacity=100000" })
+				"microshop.rate-limits.shares.capacity=100000", "microshop.rate-limits.orders.capacity=100000",
+				"microshop.rate-limits.sign-in-failures.capacity=100000",
+				"microshop.rate-limits.sign-in-backoff.capacity=100000" })
 @Import(TestClockConfiguration.class)
 public abstract class AppTest {
 

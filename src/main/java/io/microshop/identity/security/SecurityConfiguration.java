@@ -53,6 +53,10 @@ class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http, Identity identity, JsonMapper json) throws Exception {
 		var problems = new ProblemResponses(json);
 		http.securityMatcher("/api/**")
+			// JSON is never framed nor rendered as a page; the browser's defaults (nosniff,
+			// no-store, HSTS over TLS) come from Spring Security's header writers
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+				.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())

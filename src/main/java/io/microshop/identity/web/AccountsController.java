@@ -31,8 +31,11 @@ class AccountsController {
 
 	private final RateLimit tokenRequests;
 
-	AccountsController(Identity identity, RateLimits rateLimits) {
+	private final io.microshop.identity.SignInGuard guard;
+
+	AccountsController(Identity identity, RateLimits rateLimits, io.microshop.identity.SignInGuard guard) {
 		this.identity = identity;
+		this.guard = guard;
 		this.tokenRequests = rateLimits.named("tokens", 60, Duration.ofMinutes(1));
 	}
 
@@ -48,7 +51,8 @@ class AccountsController {
 	TokenView token(@Valid @RequestBody Credentials body) {
 		// every attempt counts, right or wrong: this is what slows down guessing a password
 		tokenRequests.check(PhoneNumbers.normalise(body.phone()).orElse(body.phone().strip()));
-		Identity.IssuedToken token = identity.issueToken(body.phone(), body.password());
+		String phone = PhoneNumbers.normalise(body.phone()).orElse(body.phone().strip());
+		Identity.IssuedToken token = guard.attempt(phone, () -> identity.issueToken(body.phone(), body.password()));
 		return new TokenView(token.id(), token.token(), token.accountId());
 	}
 

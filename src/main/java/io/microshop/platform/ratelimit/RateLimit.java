@@ -71,6 +71,24 @@ public final class RateLimit {
 	}
 
 	/**
+	 * Refuses (429, with {@code Retry-After}) when the key's allowance is used up, without
+	 * taking from it: for limits that count only failures, checked before the attempt.
+	 */
+	public void requireAllowance(Object key) {
+		var probe = buckets.builder().build(bucketKey(key), () -> configuration).estimateAbilityToConsume(1);
+		if (!probe.canBeConsumed()) {
+			Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
+			throw Problem.tooManyRequests(TYPE, "Too many requests",
+					"Too many failed attempts; try again in " + describe(wait) + ".", wait);
+		}
+	}
+
+	/** Takes one from the key's allowance if any is left: records a failed attempt. */
+	public void record(Object key) {
+		buckets.builder().build(bucketKey(key), () -> configuration).tryConsume(1);
+	}
+
+	/**
 	 * The capacity and period are part of the key, so a changed setting starts fresh buckets
 	 * instead of meeting a bucket stored under the old one.
 	 */
