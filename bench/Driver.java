@@ -47,6 +47,8 @@ public class Driver {
 			case "b5" -> GroupSeat.b5(load(args[2]), Integer.parseInt(args[3]), args[4]);
 			case "place" -> place(load(args[2]), Integer.parseInt(args[3]));
 			case "spread" -> spread(load(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+			case "soak" -> Soak.soak(load(args[2]), Double.parseDouble(args[3]), Integer.parseInt(args[4]),
+					Integer.parseInt(args[5]), args[6], Long.parseLong(args[7]));
 			default -> throw new IllegalArgumentException(args[0]);
 		}
 	}
