@@ -14,7 +14,7 @@
 
   function copied(button) {
     var label = button.textContent;
-    button.textContent = 'Copied';
+    button.textContent = button.getAttribute('data-copied') || 'Copied';
     setTimeout(function () { button.textContent = label; }, 1500);
   }
 

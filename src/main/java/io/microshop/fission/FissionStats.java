@@ -72,6 +72,18 @@ public class FissionStats {
 				byChannel, stats.topLinks(shopId, TOP_LINKS));
 	}
 
+	/**
+	 * The shop's share-link funnel from {@code from} (included) to {@code to} (excluded), for
+	 * its seller (404, 403 as above): visits and unique visitors, orders placed, and orders
+	 * paid in the range (not cancelled, not flagged) with their sales.
+	 */
+	@Transactional(readOnly = true)
+	public ShareStats ofShopBetween(UUID shopId, AccountPrincipal caller, java.time.Instant from,
+			java.time.Instant to) {
+		shops.requireOwned(shopId, caller);
+		return stats.ofShopBetween(shopId, from, to);
+	}
+
 	/** The shop's funnel per day over the last two weeks (UTC days), oldest first. */
 	@Transactional(readOnly = true)
 	public List<FissionStatsRows.DayFunnel> dailyFunnel(UUID shopId, AccountPrincipal caller, java.time.Instant now) {
@@ -81,7 +93,7 @@ public class FissionStats {
 
 	/** The shop's ten best promoters by the paid sales of their links, for its seller (404, 403 as above). */
 	@Transactional(readOnly = true)
-	public List<FissionStatsRows.PromoterStats> topPromoters(UUID shopId, AccountPrincipal caller) {
+	public List<PromoterStats> topPromoters(UUID shopId, AccountPrincipal caller) {
 		shops.requireOwned(shopId, caller);
 		return stats.topPromoters(shopId, TOP_LINKS);
 	}

@@ -265,7 +265,7 @@ class GroupBuysApiTest extends AppTest {
 		var lead = start(leader, market, dealId);
 		String groupId = lead.text("groupId");
 		scenario.pay(leader, lead);
-		var page = api.send("GET", "/g/" + groupId, null, null, Map.of("Accept", "text/html"));
+		var page = api.send("GET", "/g/" + groupId, null, null, Map.of("Accept", "text/html", "Accept-Language", "en"));
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("og:title", "og:image", "og:url", "/g/" + groupId)
 			.contains("2 seat(s) left")

@@ -37,7 +37,8 @@ final class ShareFixtures {
 
 	/** Opens {@code /r/{code}} as the browser whose visitor cookie is {@code visitor} (none if null). */
 	static HttpResponse<byte[]> open(String baseUrl, String path, String visitor) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html");
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html")
+			.header("Accept-Language", "en");
 		if (visitor != null) {
 			request.header("Cookie", "ms_vid=" + visitor);
 		}

@@ -56,6 +56,8 @@ final class ApiWorld {
 
 	final String withdrawalShop;
 
+	final String batchId;
+
 	private final Map<String, String> ids = new LinkedHashMap<>();
 
 	ApiWorld(Api api, Scenario scenario) {
@@ -94,6 +96,11 @@ final class ApiWorld {
 		groupOrder.put("groupDealId", dealId);
 		groupId = ok(api.post("/api/v1/orders", buyer.token(), groupOrder)).text("groupId");
 		withdrawalShop = market.shop().id();
+		batchId = ok(api.upload("/api/v1/suppliers/" + market.product().supplierId() + "/shipment-batches",
+				market.supplier().token(), "file", "shipped.csv", "text/csv",
+				("orderId,carrier,trackingNumber\n" + orderId + ",SF Express,SF" + SECRET + "\n")
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.id();
 		flagId = UUID.randomUUID().toString();
 		ids.put("shopId", market.shop().id());
 		ids.put("supplierId", market.product().supplierId());
@@ -107,6 +114,7 @@ final class ApiWorld {
 		ids.put("groupId", groupId);
 		ids.put("dealId", dealId);
 		ids.put("flagId", flagId);
+		ids.put("batchId", batchId);
 		ids.put("skuId", market.product().skuId());
 		ids.put("productId", market.product().productId());
 		ids.put("listingId", market.listingId());

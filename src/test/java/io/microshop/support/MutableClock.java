@@ -26,9 +26,28 @@ public class MutableClock extends Clock {
 		return ZoneOffset.UTC;
 	}
 
+	/** The same moving time seen in another zone (dates and midnights then follow that zone). */
 	@Override
 	public Clock withZone(ZoneId zone) {
-		return this;
+		MutableClock self = this;
+		return new Clock() {
+
+			@Override
+			public ZoneId getZone() {
+				return zone;
+			}
+
+			@Override
+			public Clock withZone(ZoneId other) {
+				return self.withZone(other);
+			}
+
+			@Override
+			public Instant instant() {
+				return self.instant();
+			}
+
+		};
 	}
 
 }

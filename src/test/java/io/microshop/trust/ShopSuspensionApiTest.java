@@ -239,7 +239,7 @@ class ShopSuspensionApiTest extends AppTest {
 	}
 
 	private String page(String path) {
-		var response = api.send("GET", path, null, null, java.util.Map.of("Accept", "text/html"));
+		var response = api.send("GET", path, null, null, java.util.Map.of("Accept", "text/html", "Accept-Language", "en"));
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		return response.body();
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.microshop.catalog.NewProduct;
 import io.microshop.platform.Problem;
+import io.microshop.platform.web.PageText;
 import io.microshop.platform.web.Yuan;
 
 import org.springframework.util.MultiValueMap;
@@ -35,46 +36,66 @@ record ProductForm(String title, String description, String imageUrl, String shi
 				text(params.getFirst("imageUrl")), text(params.getFirst("shippingFee")), rows);
 	}
 
-	NewProduct toNewProduct() {
+	/** The product to publish, or a refusal worded in the page's language. */
+	NewProduct toNewProduct(PageText text) {
 		if (title.isBlank()) {
-			throw Problem.invalidField("title", "Give the product a title.");
+			throw refused("title", text.get("supplier.form.title"));
 		}
-		long fee = shippingFee.isBlank() ? 0 : Yuan.parse("Shipping fee", shippingFee);
+		long fee = shippingFee.isBlank() ? 0 : yuan(text, text.get("supplier.form.shippingFee"), shippingFee);
 		List<NewProduct.NewSku> skus = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			Row row = rows.get(i);
 			if (row.isEmpty()) {
 				continue;
 			}
-			String label = "SKU row " + (i + 1);
+			String label = text.get("supplier.form.skuRow", i + 1);
 			if (row.code().isBlank() || row.name().isBlank()) {
-				throw Problem.invalidField("skus", label + " needs a code and a name.");
+				throw refused("skus", text.get("supplier.form.codeAndName", label));
 			}
-			long supply = Yuan.parse(label + " supply price", row.supplyPrice());
-			long floor = Yuan.parse(label + " minimum retail price", row.minRetailPrice());
+			long supply = yuan(text, text.get("supplier.form.supplyPrice", label), row.supplyPrice());
+			long floor = yuan(text, text.get("supplier.form.minRetailPrice", label), row.minRetailPrice());
 			if (floor < 1) {
-				throw Problem.invalidField("skus", label + " minimum retail price must be above zero.");
+				throw refused("skus", text.get("supplier.form.floorAboveZero", label));
 			}
 			if (floor < supply) {
-				throw Problem.invalidField("skus", label + " minimum retail price must not be below its supply price.");
+				throw refused("skus", text.get("supplier.form.floorBelowSupply", label));
 			}
-			skus.add(new NewProduct.NewSku(row.code().strip(), row.name().strip(), supply, floor, count(label + " stock",
-					row.stock())));
+			skus.add(new NewProduct.NewSku(row.code().strip(), row.name().strip(), supply, floor,
+					count(text, text.get("supplier.form.stock", label), row.stock())));
 		}
 		if (skus.isEmpty()) {
-			throw Problem.invalidField("skus", "Fill in at least one SKU row.");
+			throw refused("skus", text.get("supplier.form.oneSku"));
 		}
 		return new NewProduct(title.strip(), description.isBlank() ? null : description.strip(),
 				imageUrl.isBlank() ? List.of() : List.of(imageUrl.strip()), fee, skus);
 	}
 
 	/** A whole number of units, 0 to a billion. */
-	static int count(String field, String text) {
-		String t = text == null ? "" : text.strip();
+	static int count(PageText text, String field, String value) {
+		String t = value == null ? "" : value.strip();
 		if (!t.matches("\\d{1,10}") || Long.parseLong(t) > 1_000_000_000L) {
-			throw Problem.invalidField("stock", field + " must be a whole number from 0 to 1,000,000,000.");
+			throw refused("stock", text.get("supplier.form.count", field));
 		}
 		return Integer.parseInt(t);
+	}
+
+	/**
+	 * A refusal whose sentence is already complete and in the page's language (so the form's
+	 * message is shown as is, nothing put in front of it).
+	 */
+	static Problem refused(String field, String sentence) {
+		return new Problem(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, "invalid-request",
+				"Invalid request", sentence, java.util.Map.of(field, "is not valid"));
+	}
+
+	/** An amount typed in yuan, read into fen exactly. */
+	private static long yuan(PageText text, String field, String value) {
+		try {
+			return Yuan.parse(field, value);
+		}
+		catch (Problem problem) {
+			throw refused(field, text.get("supplier.form.amount", field));
+		}
 	}
 
 	private static String at(MultiValueMap<String, String> params, String name, int i) {

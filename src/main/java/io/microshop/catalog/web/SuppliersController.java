@@ -1,5 +1,6 @@
 package io.microshop.catalog.web;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,8 +11,10 @@ import jakarta.validation.constraints.Size;
 import io.microshop.catalog.Catalog;
 import io.microshop.catalog.NewProduct;
 import io.microshop.catalog.Product;
+import io.microshop.catalog.ProductImages;
 import io.microshop.catalog.Sku;
 import io.microshop.catalog.SkuChange;
+import io.microshop.catalog.StockAlerts;
 import io.microshop.catalog.Supplier;
 import io.microshop.identity.AccountPrincipal;
 import io.microshop.ledger.Balance;
@@ -20,6 +23,7 @@ import io.microshop.platform.PageOf;
 import io.microshop.platform.PageRequest;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -27,8 +31,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 class SuppliersController {
@@ -37,9 +43,15 @@ class SuppliersController {
 
 	private final Ledger ledger;
 
-	SuppliersController(Catalog catalog, Ledger ledger) {
+	private final ProductImages images;
+
+	private final StockAlerts alerts;
+
+	SuppliersController(Catalog catalog, Ledger ledger, ProductImages images, StockAlerts alerts) {
 		this.catalog = catalog;
 		this.ledger = ledger;
+		this.images = images;
+		this.alerts = alerts;
 	}
 
 	@PostMapping("/api/v1/suppliers")
@@ -70,6 +82,22 @@ class SuppliersController {
 	Sku changeSku(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID supplierId,
 			@PathVariable UUID skuId, @Valid @RequestBody SkuChange body) {
 		return catalog.changeSku(supplierId, skuId, me, body);
+	}
+
+	/** A picture for the product (multipart part {@code file}), resized into its three sizes. */
+	@PostMapping("/api/v1/suppliers/{supplierId}/products/{productId}/images")
+	ResponseEntity<ProductImages.Uploaded> uploadImage(@AuthenticationPrincipal AccountPrincipal me,
+			@PathVariable UUID supplierId, @PathVariable UUID productId,
+			@RequestPart(name = "file", required = false) MultipartFile file) {
+		ProductImages.Uploaded image = images.upload(supplierId, productId, me, file);
+		return ResponseEntity.created(URI.create(image.fullUrl())).body(image);
+	}
+
+	/** The SKUs at or below their low-stock alert level. */
+	@GetMapping("/api/v1/suppliers/{supplierId}/low-stock")
+	List<StockAlerts.LowStock> lowStock(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID supplierId) {
+		catalog.requireOwned(supplierId, me);
+		return alerts.lowStock(supplierId);
 	}
 
 	@GetMapping("/api/v1/suppliers/{supplierId}/balance")

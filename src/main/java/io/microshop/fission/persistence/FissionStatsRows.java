@@ -84,6 +84,27 @@ public class FissionStatsRows {
 		return stats;
 	}
 
+	/**
+	 * The shop's funnel from {@code from} (included) to {@code to} (excluded): visits and
+	 * unique visitors of its links, orders placed and orders paid through them (paid, not
+	 * cancelled) with their sales.
+	 */
+	public ShareStats ofShopBetween(UUID shopId, java.time.Instant from, java.time.Instant to) {
+		java.sql.Timestamp f = java.sql.Timestamp.from(from);
+		java.sql.Timestamp t = java.sql.Timestamp.from(to);
+		return jdbc.sql("SELECT v.visits, v.unique_visitors, o.orders, p.paid_orders, p.sales FROM "
+				+ "(SELECT count(*) AS visits, count(DISTINCT visitor_id) AS unique_visitors FROM share_visits "
+				+ "WHERE shop_id = ? AND at >= ? AND at < ?) v, "
+				+ "(SELECT count(*) AS orders FROM share_orders so WHERE shop_id = ? AND placed_at >= ? AND placed_at < ? AND "
+				+ notFlagged("so") + ") o, "
+				+ "(SELECT count(*) AS paid_orders, coalesce(sum(paid_total), 0) AS sales FROM share_orders so "
+				+ "WHERE shop_id = ? AND paid_at >= ? AND paid_at < ? AND cancelled_at IS NULL AND " + notFlagged("so")
+				+ ") p")
+			.params(shopId, f, t, shopId, f, t, shopId, f, t)
+			.query((rs, n) -> new ShareStats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+			.single();
+	}
+
 	/** Distinct visitors of all the shop's links: one person on two channels counts once. */
 	public long uniqueVisitorsOfShop(UUID shopId) {
 		return jdbc.sql("SELECT count(DISTINCT visitor_id) FROM share_visits WHERE shop_id = ?")
@@ -135,7 +156,7 @@ public class FissionStatsRows {
 	 * they shared, then paid orders, then who joined first. Commissions are what they earned
 	 * here, not cancelled.
 	 */
-	public List<PromoterStats> topPromoters(UUID shopId, int limit) {
+	public List<io.microshop.fission.PromoterStats> topPromoters(UUID shopId, int limit) {
 		return jdbc.sql("""
 				SELECT p.id, p.shop_id, p.account_id, p.code, p.recruiter_id, p.level, p.created_at,
 					coalesce(o.paid_orders, 0) AS paid_orders, coalesce(o.sales, 0) AS sales,
@@ -151,7 +172,7 @@ public class FissionStatsRows {
 				ORDER BY sales DESC, paid_orders DESC, p.created_at, p.id LIMIT :limit""")
 			.param("shop", shopId)
 			.param("limit", limit)
-			.query((rs, n) -> new PromoterStats(PromoterRows.promoter(rs, n), rs.getLong("paid_orders"),
+			.query((rs, n) -> new io.microshop.fission.PromoterStats(PromoterRows.promoter(rs, n), rs.getLong("paid_orders"),
 					rs.getLong("sales"), rs.getLong("earned")))
 			.list();
 	}
@@ -164,11 +185,6 @@ public class FissionStatsRows {
 			.params(shopId, limit)
 			.query(PromoterRows::promoter)
 			.list();
-	}
-
-	/** A promoter with what its links sold: paid orders, their sales and the commissions it earned (fen). */
-	public record PromoterStats(io.microshop.fission.Promoter promoter, long paidOrders, long sales,
-			long commissions) {
 	}
 
 	/** Visits, attributed orders and paid orders per UTC day, the last {@code days} days up to {@code now}. */

@@ -13,6 +13,7 @@ import io.microshop.identity.Identity;
 import io.microshop.platform.Problem;
 import io.microshop.platform.web.PageController;
 import io.microshop.platform.web.PageMessages;
+import io.microshop.platform.web.PageText;
 import io.microshop.shop.Shop;
 import io.microshop.shop.Shops;
 
@@ -39,7 +40,10 @@ class EarningsController {
 
 	private final Identity identity;
 
-	EarningsController(Promoters promoters, Commissions commissions, Shops shops, Identity identity) {
+	private final PageText text;
+
+	EarningsController(Promoters promoters, Commissions commissions, Shops shops, Identity identity, PageText text) {
+		this.text = text;
 		this.promoters = promoters;
 		this.commissions = commissions;
 		this.shops = shops;
@@ -73,13 +77,13 @@ class EarningsController {
 		String slug = shop == null ? "" : shop.strip();
 		try {
 			if (slug.isEmpty()) {
-				throw Problem.invalidField("shop", "Enter the shop's address name (the part after /s/).");
+				throw Problem.invalidField("shop", text.get("earnings.error.noShop"));
 			}
 			Shop target = shops.bySlug(slug.replaceFirst("^.*/s/", ""))
-				.orElseThrow(() -> Problem.invalidField("shop", "No shop has the address name " + slug + "."));
+				.orElseThrow(() -> Problem.invalidField("shop", text.get("earnings.error.unknownShop", slug)));
 			Promoters.Joined joined = promoters.join(me, target.id(), recruiterCode);
-			flash.addFlashAttribute("notice", "You are now a promoter of " + target.name() + ". Your code: "
-					+ joined.promoter().code() + ".");
+			flash.addFlashAttribute("notice",
+					text.get("earnings.notice.joined", target.name(), joined.promoter().code()));
 		}
 		catch (Problem problem) {
 			flash.addFlashAttribute("error", PageMessages.of(problem));
@@ -94,15 +98,16 @@ class EarningsController {
 		String recruitedBy = null;
 		if (m.recruiter() != null) {
 			String name = identity.find(m.recruiter().accountId()).map(AccountPrincipal::name).orElse(null);
-			recruitedBy = (name == null || name.isBlank() ? "promoter" : name) + " (" + m.recruiter().code() + ")";
+			recruitedBy = (name == null || name.isBlank() ? text.get("earnings.aPromoter") : name) + " ("
+					+ m.recruiter().code() + ")";
 		}
-		return new MembershipRow(m.shop() == null ? "(closed shop)" : m.shop().name(),
+		return new MembershipRow(m.shop() == null ? text.get("earnings.closedShop") : m.shop().name(),
 				m.shop() == null ? null : m.shop().url(), p.code(), p.level(), recruitedBy);
 	}
 
 	private String shopName(Map<UUID, Shop> known, UUID shopId) {
 		Shop shop = known.computeIfAbsent(shopId, id -> shops.shop(id).orElse(null));
-		return shop == null ? "(closed shop)" : shop.name();
+		return shop == null ? text.get("earnings.closedShop") : shop.name();
 	}
 
 	/** One membership as shown: shop, its page, the promoter code, level and recruiter (null at level 1). */

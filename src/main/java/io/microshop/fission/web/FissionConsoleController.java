@@ -7,12 +7,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.microshop.fission.FissionStats;
+import io.microshop.fission.PromoterStats;
 import io.microshop.fission.ShopFission;
-import io.microshop.fission.persistence.FissionStatsRows;
 import io.microshop.identity.Identity;
 import io.microshop.identity.AccountPrincipal;
 import io.microshop.platform.web.FormValues;
 import io.microshop.platform.web.PageController;
+import io.microshop.platform.web.PageText;
 import io.microshop.shop.Listing;
 import io.microshop.shop.Shop;
 import io.microshop.shop.Shops;
@@ -38,7 +39,11 @@ class FissionConsoleController {
 
 	private final java.time.Clock clock;
 
-	FissionConsoleController(Shops shops, FissionStats stats, Identity identity, java.time.Clock clock) {
+	private final PageText text;
+
+	FissionConsoleController(Shops shops, FissionStats stats, Identity identity, java.time.Clock clock,
+			PageText text) {
+		this.text = text;
 		this.clock = clock;
 		this.shops = shops;
 		this.stats = stats;
@@ -61,7 +66,7 @@ class FissionConsoleController {
 		model.addAttribute("fission", fission);
 		model.addAttribute("chart", ChannelChart.of(fission.byChannel()));
 		model.addAttribute("funnel", FunnelChart.of(stats.dailyFunnel(current.id(), me, clock.instant())));
-		List<FissionStatsRows.PromoterStats> topPromoters = stats.topPromoters(current.id(), me);
+		List<PromoterStats> topPromoters = stats.topPromoters(current.id(), me);
 		FissionStats.PromoterTree tree = stats.promoterTree(current.id(), me);
 		Map<UUID, String> people = new HashMap<>();
 		fission.topLinks().forEach(t -> person(people, t.link().sharerAccountId()));
@@ -84,10 +89,10 @@ class FissionConsoleController {
 	/** An account as the seller sees it in these tables: its name and the last four digits of its phone. */
 	private void person(Map<UUID, String> people, UUID accountId) {
 		people.computeIfAbsent(accountId, id -> identity.find(id).map(a -> {
-			String name = a.name() == null || a.name().isBlank() ? "Fan" : a.name();
+			String name = a.name() == null || a.name().isBlank() ? text.get("seller.person.fan") : a.name();
 			String phone = a.phone() == null ? "" : a.phone();
 			return phone.length() >= 4 ? name + " …" + phone.substring(phone.length() - 4) : name;
-		}).orElse("Unknown account"));
+		}).orElse(text.get("seller.person.unknown")));
 	}
 
 }

@@ -8,6 +8,7 @@ import io.microshop.platform.PageRequest;
 import io.microshop.platform.Problem;
 import io.microshop.platform.web.PageController;
 import io.microshop.platform.web.PageMessages;
+import io.microshop.platform.web.PageText;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -26,8 +27,11 @@ class FraudFlagsPageController {
 
 	private final FraudFlags flags;
 
-	FraudFlagsPageController(FraudFlags flags) {
+	private final PageText text;
+
+	FraudFlagsPageController(FraudFlags flags, PageText text) {
 		this.flags = flags;
+		this.text = text;
 	}
 
 	@GetMapping("/ops/fraud-flags")
@@ -41,7 +45,7 @@ class FraudFlagsPageController {
 			@RequestParam(required = false) String reason, RedirectAttributes flash) {
 		try {
 			FraudFlags.Flag flag = flags.dismiss(flagId, reason, me);
-			flash.addFlashAttribute("notice", "Dismissed the " + flag.kind() + " flag of order " + flag.orderId() + ".");
+			flash.addFlashAttribute("notice", text.get("ops.flags.dismissed", flag.kind(), flag.orderId().toString()));
 		}
 		catch (Problem problem) {
 			flash.addFlashAttribute("error", PageMessages.of(problem));

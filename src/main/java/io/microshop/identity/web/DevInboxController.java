@@ -23,12 +23,12 @@ class DevInboxController {
 		model.addAttribute("messages",
 				jdbc.sql("SELECT phone, text, sent_at FROM dev_sms_messages ORDER BY id DESC LIMIT 50")
 					.query((rs, n) -> new Message(rs.getString(1), rs.getString(2),
-							rs.getTimestamp(3).toInstant().toString()))
+							rs.getTimestamp(3).toInstant()))
 					.list());
 		return "identity/dev-inbox";
 	}
 
-	record Message(String phone, String text, String sentAt) {
+	record Message(String phone, String text, java.time.Instant sentAt) {
 	}
 
 }

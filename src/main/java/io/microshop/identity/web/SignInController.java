@@ -7,6 +7,7 @@ import io.microshop.identity.Identity;
 import io.microshop.identity.security.WebSignIn;
 import io.microshop.platform.Problem;
 import io.microshop.platform.web.PageController;
+import io.microshop.platform.web.PageMessages;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +43,7 @@ class SignInController {
 		}
 		catch (Problem problem) {
 			model.addAttribute("phone", phone);
-			model.addAttribute("error", problem.getMessage());
+			model.addAttribute("error", PageMessages.of(problem));
 		}
 		return "identity/sign-in";
 	}
@@ -58,7 +59,7 @@ class SignInController {
 			model.addAttribute("phone", phone);
 			model.addAttribute("codeSent", true);
 			model.addAttribute("next", safeNext(next));
-			model.addAttribute("error", problem.getMessage());
+			model.addAttribute("error", PageMessages.of(problem));
 			return "identity/sign-in";
 		}
 	}

@@ -20,6 +20,7 @@ import io.microshop.platform.PageRequest;
 import io.microshop.platform.Problem;
 import io.microshop.platform.web.PageController;
 import io.microshop.platform.web.PageMessages;
+import io.microshop.platform.web.PageText;
 import io.microshop.platform.web.Yuan;
 import io.microshop.shop.Listing;
 import io.microshop.shop.Shops;
@@ -68,8 +69,11 @@ class CheckoutController {
 
 	private final OrderPlacementLimit placementLimit;
 
+	private final PageText text;
+
 	CheckoutController(Shops shops, Identity identity, WebSignIn webSignIn, Ordering ordering, OrderQueries orders,
-			Payments payments, OrderPlacementLimit placementLimit) {
+			Payments payments, OrderPlacementLimit placementLimit, PageText text) {
+		this.text = text;
 		this.placementLimit = placementLimit;
 		this.shops = shops;
 		this.identity = identity;
@@ -98,7 +102,7 @@ class CheckoutController {
 		}
 		catch (Problem problem) {
 			model.addAttribute("error", problem.errors().containsKey("phone")
-					? "Enter a valid mobile number to get a code." : PageMessages.of(problem));
+					? text.get("checkout.invalidPhone") : PageMessages.of(problem));
 			return page(listing, form, model);
 		}
 	}
@@ -114,7 +118,7 @@ class CheckoutController {
 			AccountPrincipal buyer = me != null ? me : signIn(form, model, request, response);
 			long total = form.total(listing);
 			if (form.shownTotal().map(shown -> shown != total).orElse(true)) {
-				model.addAttribute("notice", "The total is " + Yuan.format(total) + ". Check it and tap Pay again.");
+				model.addAttribute("notice", text.get("checkout.checkTotal", Yuan.format(total)));
 				return page(listing, form, model);
 			}
 			placementLimit.check(buyer);
@@ -133,7 +137,7 @@ class CheckoutController {
 			HttpServletResponse response) {
 		if (form.code() == null || form.code().isBlank()) {
 			model.addAttribute("codeSent", true);
-			throw Problem.invalidField("code", "Tap Get code, then enter the six digits we texted you.");
+			throw Problem.invalidField("code", text.get("checkout.getCodeFirst"));
 		}
 		AccountPrincipal buyer;
 		try {

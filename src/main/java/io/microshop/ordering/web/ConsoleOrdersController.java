@@ -1,5 +1,6 @@
 package io.microshop.ordering.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import io.microshop.identity.AccountPrincipal;
 import io.microshop.ordering.OrderLifecycle;
 import io.microshop.ordering.OrderQueries;
 import io.microshop.ordering.OrderStatus;
+import io.microshop.ordering.ShopSales;
 import io.microshop.platform.PageRequest;
 import io.microshop.platform.Problem;
 import io.microshop.platform.web.PageController;
@@ -25,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The order tabs of the two consoles: a supplier's orders to ship, with a ship form each, and
- * a seller's shop orders. The rest of each console lives with its module (catalog, shop).
+ * The seller console's orders tab (the supplier's is {@link SupplierOrdersController}). The
+ * rest of each console lives with its module (catalog, shop).
  */
 @PageController
 class ConsoleOrdersController {
@@ -39,55 +41,21 @@ class ConsoleOrdersController {
 
 	private final OrderLifecycle lifecycle;
 
-	ConsoleOrdersController(Catalog catalog, Shops shops, OrderQueries queries, OrderLifecycle lifecycle) {
+	private final ShopSales shopSales;
+
+	ConsoleOrdersController(Catalog catalog, Shops shops, OrderQueries queries, OrderLifecycle lifecycle,
+			ShopSales shopSales) {
+		this.shopSales = shopSales;
 		this.catalog = catalog;
 		this.shops = shops;
 		this.queries = queries;
 		this.lifecycle = lifecycle;
 	}
 
-	/** Orders to fulfil: PAID unless another status is asked for. */
-	@GetMapping("/supplier/orders")
-	String supplierOrders(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String supplier,
-			@RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
-		List<Supplier> mine = catalog.suppliersOf(me.accountId());
-		if (mine.isEmpty()) {
-			return "redirect:/supplier";
-		}
-		Supplier current = ConsoleParams.id(supplier)
-			.flatMap(id -> mine.stream().filter(s -> s.id().equals(id)).findFirst())
-			.orElse(mine.get(0));
-		OrderStatus filter = status == null ? OrderStatus.PAID : ConsoleParams.status(status);
-		model.addAttribute("suppliers", mine);
-		model.addAttribute("supplier", current);
-		model.addAttribute("status", filter);
-		model.addAttribute("statuses", OrderStatus.values());
-		model.addAttribute("orders",
-				queries.ofSupplier(current.id(), me, filter, new PageRequest(ConsoleParams.page(page), 20)));
-		return "ordering/supplier-orders";
-	}
-
-	@PostMapping("/supplier/orders/{orderId}/ship")
-	String ship(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID orderId,
-			@RequestParam(required = false) String supplier, @RequestParam(required = false) String carrier,
-			@RequestParam(required = false) String trackingNumber, RedirectAttributes flash) {
-		UUID supplierId = ConsoleParams.id(supplier).orElseThrow(() -> Problem.notFound("The supplier"));
-		flash.addAttribute("supplier", supplierId);
-		try {
-			String c = required(carrier, "Enter the carrier.");
-			String t = required(trackingNumber, "Enter the tracking number.");
-			lifecycle.ship(supplierId, orderId, me, c, t);
-			flash.addFlashAttribute("notice", "Order " + short8(orderId) + " shipped with " + c + ", tracking " + t + ".");
-		}
-		catch (Problem problem) {
-			flash.addFlashAttribute("error", "Order " + short8(orderId) + ": " + PageMessages.of(problem));
-		}
-		return "redirect:/supplier/orders";
-	}
-
 	@GetMapping("/seller/orders")
 	String sellerOrders(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String shop,
-			@RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
+			@RequestParam(required = false) String status, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String page, Model model) {
 		List<Shop> mine = shops.shopsOf(me.accountId());
 		if (mine.isEmpty()) {
 			return "redirect:/seller";
@@ -96,23 +64,20 @@ class ConsoleOrdersController {
 			.flatMap(id -> mine.stream().filter(s -> s.id().equals(id)).findFirst())
 			.orElse(mine.get(0));
 		OrderStatus filter = ConsoleParams.status(status);
+		LocalDate fromDay = ConsoleParams.day(from);
+		LocalDate toDay = ConsoleParams.day(to);
 		model.addAttribute("shops", mine);
 		model.addAttribute("shop", current);
 		model.addAttribute("status", filter);
+		model.addAttribute("from", fromDay);
+		model.addAttribute("to", toDay);
 		model.addAttribute("statuses", OrderStatus.values());
 		model.addAttribute("orders",
-				queries.ofShop(current.id(), me, filter, new PageRequest(ConsoleParams.page(page), 20)));
+				shopSales.orders(current.id(), me, filter,
+						fromDay == null ? null : fromDay.atStartOfDay(ConsoleParams.ZONE).toInstant(),
+						toDay == null ? null : toDay.plusDays(1).atStartOfDay(ConsoleParams.ZONE).toInstant(),
+						new PageRequest(ConsoleParams.page(page), 20)));
 		return "ordering/seller-orders";
-	}
-
-	private static String required(String value, String message) {
-		if (value == null || value.isBlank()) {
-			throw Problem.invalidField("field", message);
-		}
-		if (value.strip().length() > 64) {
-			throw Problem.invalidField("field", "Keep carrier and tracking number under 64 characters.");
-		}
-		return value.strip();
 	}
 
 	static String short8(UUID id) {

@@ -13,6 +13,7 @@ import io.microshop.platform.PageRequest;
 import io.microshop.platform.Problem;
 import io.microshop.platform.web.PageController;
 import io.microshop.platform.web.PageMessages;
+import io.microshop.platform.web.PageText;
 import io.microshop.shop.Shops;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,8 +41,11 @@ class OrderPagesController {
 
 	private final Shops shops;
 
+	private final PageText text;
+
 	OrderPagesController(Ordering ordering, OrderLifecycle lifecycle, OrderQueries queries, Payments payments,
-			Shops shops) {
+			Shops shops, PageText text) {
+		this.text = text;
 		this.ordering = ordering;
 		this.lifecycle = lifecycle;
 		this.queries = queries;
@@ -75,19 +79,20 @@ class OrderPagesController {
 		return act(orderId, me, flash, () -> {
 			OrderView order = ordering.order(orderId, me);
 			payments.pay(order.payment().id(), me);
-		}, "Payment requested; this page updates when it is confirmed.");
+		}, "order.notice.payRequested");
 	}
 
 	@PostMapping("/o/{orderId}/cancel")
 	String cancel(@PathVariable UUID orderId, @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes flash) {
-		return act(orderId, me, flash, () -> lifecycle.cancel(orderId, me), "The order is cancelled.");
+		return act(orderId, me, flash, () -> lifecycle.cancel(orderId, me), "order.notice.cancelled");
 	}
 
 	@PostMapping("/o/{orderId}/confirm-receipt")
 	String confirmReceipt(@PathVariable UUID orderId, @AuthenticationPrincipal AccountPrincipal me,
-			RedirectAttributes flash) {
-		return act(orderId, me, flash, () -> lifecycle.confirmReceipt(orderId, me),
-				"Thank you! Receipt confirmed.");
+			@RequestParam(required = false) String back, RedirectAttributes flash) {
+		String page = act(orderId, me, flash, () -> lifecycle.confirmReceipt(orderId, me), "order.notice.received");
+		// from the list of orders, back to the list: the buyer may have more to confirm
+		return "mine".equals(back) && me != null ? "redirect:/my/orders" : page;
 	}
 
 	@GetMapping("/my/orders")
@@ -101,13 +106,14 @@ class OrderPagesController {
 		return "ordering/my-orders";
 	}
 
-	private String act(UUID orderId, AccountPrincipal me, RedirectAttributes flash, Runnable action, String done) {
+	/** Runs a buyer's action and flashes the sentence of {@code doneKey}, or why it was refused. */
+	private String act(UUID orderId, AccountPrincipal me, RedirectAttributes flash, Runnable action, String doneKey) {
 		if (me == null) {
 			return "redirect:/sign-in?next=/o/" + orderId;
 		}
 		try {
 			action.run();
-			flash.addFlashAttribute("notice", done);
+			flash.addFlashAttribute("notice", text.get(doneKey));
 		}
 		catch (Problem problem) {
 			if (problem.status().value() == 404) {

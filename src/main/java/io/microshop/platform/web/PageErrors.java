@@ -36,45 +36,55 @@ class PageErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
+	private final PageText text;
+
+	PageErrors(PageText text) {
+		this.text = text;
+	}
+
 	@ExceptionHandler(Problem.class)
 	ModelAndView problem(Problem problem, HttpServletResponse response) {
 		problem.retryAfterSeconds().ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, seconds));
-		return page(problem.status(), problem.getMessage());
+		return page(problem.status(), PageMessages.of(problem));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ModelAndView typeMismatch(MethodArgumentTypeMismatchException ex) {
 		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
-			return page(HttpStatus.NOT_FOUND, "There is nothing at this address.");
+			return page(HttpStatus.NOT_FOUND, text.get("error.detail.nothingHere"));
 		}
-		return page(HttpStatus.BAD_REQUEST, "The value of " + ex.getName() + " is not valid.");
+		return page(HttpStatus.BAD_REQUEST, text.get("error.detail.badValue", ex.getName()));
 	}
 
 	@ExceptionHandler({ MissingServletRequestParameterException.class, ServletRequestBindingException.class,
 			BindException.class })
 	ModelAndView badRequest(Exception ex) {
-		return page(HttpStatus.BAD_REQUEST, "The form was incomplete or not valid; go back and try again.");
+		return page(HttpStatus.BAD_REQUEST, text.get("error.detail.badForm"));
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ModelAndView method(HttpRequestMethodNotSupportedException ex) {
-		return page(HttpStatus.METHOD_NOT_ALLOWED, "This address cannot be used that way.");
+		return page(HttpStatus.METHOD_NOT_ALLOWED, text.get("error.detail.badMethod"));
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ModelAndView integrity(DataIntegrityViolationException ex) {
 		log.info("Page request refused by a database constraint: {}", ex.getMostSpecificCause().getMessage());
-		return page(HttpStatus.CONFLICT, "That would break a rule of the data (a duplicate or an out-of-range value).");
+		return page(HttpStatus.CONFLICT, text.get("error.detail.constraint"));
 	}
 
 	@ExceptionHandler(Exception.class)
 	ModelAndView unexpected(Exception ex) {
+		if (io.microshop.platform.DatabaseTrouble.is(ex)) {
+			log.warn("Database unavailable on a page: {}", ex.getMessage());
+			return page(HttpStatus.SERVICE_UNAVAILABLE, text.get("error.detail.unavailable"));
+		}
 		if (ex instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
 			HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
-			return page(status, "This request could not be handled (" + status.getReasonPhrase() + ").");
+			return page(status, text.get("error.detail.notHandled", status.getReasonPhrase()));
 		}
 		log.error("Unexpected error on a page", ex);
-		return page(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Please try again.");
+		return page(HttpStatus.INTERNAL_SERVER_ERROR, text.get("error.detail.unexpected"));
 	}
 
 	static ModelAndView page(HttpStatus status, String detail) {

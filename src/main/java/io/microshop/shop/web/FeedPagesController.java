@@ -8,6 +8,7 @@ import io.microshop.platform.Problem;
 import io.microshop.platform.web.FormValues;
 import io.microshop.platform.web.PageController;
 import io.microshop.platform.web.PageMessages;
+import io.microshop.platform.web.PageText;
 import io.microshop.shop.Shop;
 import io.microshop.shop.ShopUpdates;
 import io.microshop.shop.Shops;
@@ -32,7 +33,10 @@ class FeedPagesController {
 
 	private final Shops shops;
 
-	FeedPagesController(ShopUpdates updates, Shops shops) {
+	private final PageText pageText;
+
+	FeedPagesController(ShopUpdates updates, Shops shops, PageText pageText) {
+		this.pageText = pageText;
 		this.updates = updates;
 		this.shops = shops;
 	}
@@ -54,19 +58,18 @@ class FeedPagesController {
 		String notice = switch (action == null ? "" : action) {
 			case "follow" -> {
 				updates.follow(shop.id(), me);
-				yield "You follow " + shop.name() + ": its updates appear in your feed.";
+				yield pageText.get("feed.notice.followed", shop.name());
 			}
 			case "unfollow" -> {
 				updates.unfollow(shop.id(), me);
-				yield "You no longer follow " + shop.name() + ".";
+				yield pageText.get("feed.notice.unfollowed", shop.name());
 			}
 			case "mute", "unmute" -> {
 				updates.mute(shop.id(), me, "mute".equals(action));
-				yield "mute".equals(action) ? shop.name() + " is muted: still followed, out of your feed."
-						: shop.name() + " is back in your feed.";
+				yield pageText.get("mute".equals(action) ? "feed.notice.muted" : "feed.notice.unmuted", shop.name());
 			}
 			default -> throw new Problem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-request",
-					"Invalid request", "That is not something a follow button does.");
+					"Invalid request", pageText.get("feed.error.badAction"));
 		};
 		flash.addFlashAttribute("notice", notice);
 		return "redirect:" + ("feed".equals(back) ? "/my/feed" : shop.url());
@@ -80,8 +83,8 @@ class FeedPagesController {
 		flash.addAttribute("shop", shopId);
 		try {
 			ShopUpdates.Posted posted = updates.post(shopId, me, text);
-			flash.addFlashAttribute("notice", "Posted to your followers. " + posted.quota().remainingToday() + " of "
-					+ posted.quota().cap() + " left today.");
+			flash.addFlashAttribute("notice",
+					pageText.get("feed.notice.posted", posted.quota().remainingToday(), posted.quota().cap()));
 		}
 		catch (Problem problem) {
 			if (problem.status().value() == 403 || problem.status().value() == 404) {

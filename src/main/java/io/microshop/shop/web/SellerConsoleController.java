@@ -9,17 +9,16 @@ import io.microshop.catalog.Catalog;
 import io.microshop.catalog.Product;
 import io.microshop.catalog.Sku;
 import io.microshop.identity.AccountPrincipal;
-import io.microshop.ledger.Ledger;
 import io.microshop.platform.PageRequest;
 import io.microshop.platform.Problem;
 import io.microshop.platform.web.FormValues;
 import io.microshop.platform.web.PageController;
 import io.microshop.platform.web.PageMessages;
+import io.microshop.platform.web.PageText;
 import io.microshop.platform.web.Yuan;
 import io.microshop.shop.Listing;
 import io.microshop.shop.NewListing;
 import io.microshop.shop.Shop;
-import io.microshop.shop.ShopUpdates;
 import io.microshop.shop.Shops;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,9 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The seller console: open a shop, see its balance and listings, find supplier products and
- * list one with a price per SKU (pre-filled at the supplier's floor). Orders are on the
- * ordering module's tab, {@code /seller/orders}.
+ * The shop's part of the seller console: open a shop, find supplier products and list one
+ * with a price per SKU (pre-filled at the supplier's floor, one tap to list). The dashboard,
+ * {@code /seller}, is the console module's; orders are on the ordering module's tab,
+ * {@code /seller/orders}.
  */
 @PageController
 class SellerConsoleController {
@@ -41,33 +41,24 @@ class SellerConsoleController {
 
 	private final Catalog catalog;
 
-	private final Ledger ledger;
+	private final PageText text;
 
-	private final ShopUpdates updates;
-
-	SellerConsoleController(Shops shops, Catalog catalog, Ledger ledger, ShopUpdates updates) {
-		this.updates = updates;
+	SellerConsoleController(Shops shops, Catalog catalog, PageText text) {
 		this.shops = shops;
 		this.catalog = catalog;
-		this.ledger = ledger;
+		this.text = text;
 	}
 
-	@GetMapping("/seller")
-	String console(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String shop,
-			Model model) {
-		List<Shop> mine = shops.shopsOf(me.accountId());
-		if (mine.isEmpty()) {
-			return "shop/open-shop";
+	/**
+	 * The form to open a shop. The dashboard ({@code /seller}, console module) forwards here
+	 * while the account has none; with a shop already, this opens another.
+	 */
+	@GetMapping("/seller/open")
+	String openForm(Model model) {
+		if (!model.containsAttribute("slug")) {
+			model.addAttribute("slug", suggestedSlug());
 		}
-		Shop current = pick(mine, shop);
-		model.addAttribute("shops", mine);
-		model.addAttribute("shop", current);
-		model.addAttribute("balance", ledger.shopBalance(current.id()));
-		model.addAttribute("listings", shops.listingsOf(current.id()));
-		model.addAttribute("updateQuota", updates.quota(current.id(), me));
-		model.addAttribute("recentUpdates", updates.updatesOf(current.id(), me, new PageRequest(0, 5)).items());
-		model.addAttribute("followers", updates.followers(current.id()));
-		return "shop/seller";
+		return "shop/open-shop";
 	}
 
 	@PostMapping("/seller/shops")
@@ -75,14 +66,14 @@ class SellerConsoleController {
 			@RequestParam(required = false) String slug, Model model, RedirectAttributes flash) {
 		try {
 			if (name == null || name.isBlank() || name.strip().length() > 100) {
-				throw Problem.invalidField("name", "Give the shop a name (up to 100 characters).");
+				throw Problem.invalidField("name", text.get("seller.open.error.name"));
 			}
 			if (slug == null || slug.isBlank() || slug.strip().length() > 40) {
-				throw Problem.invalidField("slug", "Choose an address of 3-40 letters, digits or hyphens.");
+				throw Problem.invalidField("slug", text.get("seller.open.error.slug"));
 			}
 			Shop opened = shops.open(me, name, slug);
 			flash.addAttribute("shop", opened.id());
-			flash.addFlashAttribute("notice", "Your shop is open at " + opened.url() + ". Now list a first product.");
+			flash.addFlashAttribute("notice", text.get("seller.open.done", opened.url()));
 			return "redirect:/seller/catalog";
 		}
 		catch (Problem problem) {
@@ -119,24 +110,24 @@ class SellerConsoleController {
 		flash.addAttribute("shop", shopId);
 		try {
 			Product product = FormValues.uuid(form.get("product")).flatMap(catalog::product)
-				.orElseThrow(() -> Problem.invalidField("product", "That product no longer exists."));
+				.orElseThrow(() -> Problem.invalidField("product", text.get("seller.list.error.gone")));
 			List<NewListing.SkuPrice> prices = new ArrayList<>();
 			for (Sku sku : product.skus()) {
 				String typed = form.get("price-" + sku.id());
 				if (typed != null && !typed.isBlank()) {
-					long price = Yuan.parse("Price of " + sku.name(), typed);
+					long price = Yuan.parse(text.get("seller.list.priceOf", sku.name()), typed);
 					if (price < sku.minRetailPrice()) {
-						throw Problem.invalidField("price", "The price of " + sku.name() + " must be at least "
-								+ Yuan.format(sku.minRetailPrice()) + ", the supplier's minimum retail price.");
+						throw Problem.invalidField("price",
+								text.get("seller.list.error.floor", sku.name(), Yuan.format(sku.minRetailPrice())));
 					}
 					prices.add(new NewListing.SkuPrice(sku.id(), price));
 				}
 			}
 			if (prices.isEmpty()) {
-				throw Problem.invalidField("price", "Give at least one option a price.");
+				throw Problem.invalidField("price", text.get("seller.list.error.none"));
 			}
 			Listing listing = shops.list(shopId, me, new NewListing(product.id(), prices));
-			flash.addFlashAttribute("notice", "Listed " + listing.title() + " at " + listing.url() + ".");
+			flash.addFlashAttribute("notice", text.get("seller.list.done", listing.title(), listing.url()));
 			return "redirect:/seller";
 		}
 		catch (Problem problem) {
@@ -150,6 +141,17 @@ class SellerConsoleController {
 			}
 			return "redirect:/seller/catalog";
 		}
+	}
+
+	/** An address to start from: the seller may keep it or type a name of their own. */
+	private static String suggestedSlug() {
+		String letters = "abcdefghjkmnpqrstuvwxyz23456789";
+		StringBuilder slug = new StringBuilder("shop-");
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		for (int i = 0; i < 6; i++) {
+			slug.append(letters.charAt(random.nextInt(letters.length())));
+		}
+		return slug.toString();
 	}
 
 	private static Shop pick(List<Shop> mine, String wanted) {

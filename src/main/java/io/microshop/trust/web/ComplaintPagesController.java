@@ -11,6 +11,7 @@ import io.microshop.platform.Problem;
 import io.microshop.platform.web.FormValues;
 import io.microshop.platform.web.PageController;
 import io.microshop.platform.web.PageMessages;
+import io.microshop.platform.web.PageText;
 import io.microshop.platform.web.Yuan;
 import io.microshop.trust.Complaint;
 import io.microshop.trust.Complaints;
@@ -41,10 +42,13 @@ class ComplaintPagesController {
 
 	private final OrderLifecycle lifecycle;
 
-	ComplaintPagesController(Complaints complaints, Ordering ordering, OrderLifecycle lifecycle) {
+	private final PageText text;
+
+	ComplaintPagesController(Complaints complaints, Ordering ordering, OrderLifecycle lifecycle, PageText text) {
 		this.complaints = complaints;
 		this.ordering = ordering;
 		this.lifecycle = lifecycle;
+		this.text = text;
 	}
 
 	@GetMapping("/complaints/new")
@@ -71,13 +75,13 @@ class ComplaintPagesController {
 		}
 		try {
 			if (reason == null || reason.isBlank() || reason.length() > 100) {
-				throw Problem.invalidField("reason", "choose a reason");
+				throw Problem.invalidField("reason", this.text.get("complaint.error.reason"));
 			}
 			if (text == null || text.isBlank() || text.length() > 2000) {
-				throw Problem.invalidField("text", "describe the problem in 1 to 2000 characters");
+				throw Problem.invalidField("text", this.text.get("complaint.error.text"));
 			}
 			Complaint complaint = complaints.open(orderId, me, reason, text);
-			flash.addFlashAttribute("notice", "Complaint sent. The seller is expected to answer within 48 hours.");
+			flash.addFlashAttribute("notice", this.text.get("complaint.notice.sent"));
 			return "redirect:/complaints/" + complaint.id();
 		}
 		catch (Problem problem) {
@@ -106,17 +110,17 @@ class ComplaintPagesController {
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes flash) {
 		return act(complaintId, me, flash, "/complaints/" + complaintId, () -> {
 			if (text == null || text.isBlank() || text.length() > 2000) {
-				throw Problem.invalidField("text", "write 1 to 2000 characters");
+				throw Problem.invalidField("text", this.text.get("complaint.error.message"));
 			}
 			complaints.post(complaintId, me, text);
-		}, "Message sent.");
+		}, this.text.get("complaint.notice.message"));
 	}
 
 	@PostMapping("/complaints/{complaintId}/photos")
 	String photo(@PathVariable UUID complaintId, @RequestParam(name = "file", required = false) MultipartFile file,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes flash) {
 		return act(complaintId, me, flash, "/complaints/" + complaintId,
-				() -> complaints.addPhoto(complaintId, me, file), "Photo added.");
+				() -> complaints.addPhoto(complaintId, me, file), text.get("complaint.notice.photo"));
 	}
 
 	@GetMapping("/complaints/{complaintId}/photos/{photoId}")
@@ -157,7 +161,7 @@ class ComplaintPagesController {
 			Long fen = "PARTIAL_REFUND".equals(outcome) && refundAmount != null && !refundAmount.isBlank()
 					? Yuan.parse("refundAmount", refundAmount) : null;
 			complaints.decide(complaintId, me, outcome, fen, reason);
-		}, "Complaint decided.");
+		}, text.get("ops.complaints.done"));
 	}
 
 	private String act(UUID complaintId, AccountPrincipal me, RedirectAttributes flash, String back, Runnable action,

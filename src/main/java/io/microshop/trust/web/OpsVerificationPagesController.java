@@ -8,6 +8,7 @@ import io.microshop.platform.Problem;
 import io.microshop.platform.web.FormValues;
 import io.microshop.platform.web.PageController;
 import io.microshop.platform.web.PageMessages;
+import io.microshop.platform.web.PageText;
 import io.microshop.trust.Verification;
 import io.microshop.trust.Verifications;
 
@@ -26,8 +27,11 @@ class OpsVerificationPagesController {
 
 	private final Verifications verifications;
 
-	OpsVerificationPagesController(Verifications verifications) {
+	private final PageText text;
+
+	OpsVerificationPagesController(Verifications verifications, PageText text) {
 		this.verifications = verifications;
+		this.text = text;
 	}
 
 	@GetMapping("/ops/verifications")
@@ -46,7 +50,8 @@ class OpsVerificationPagesController {
 				throw Problem.invalidField("decision", "Choose approve or reject.");
 			}
 			var decided = verifications.decide(verificationId, me, "approve".equals(decision), reason);
-			flash.addFlashAttribute("notice", decided.legalName() + ": " + decided.status().name().toLowerCase() + ".");
+			flash.addFlashAttribute("notice",
+					text.get("ops.verifications." + decided.status().name(), decided.legalName()));
 		}
 		catch (Problem problem) {
 			if (problem.status().value() == 404) {

@@ -8,6 +8,7 @@ import io.microshop.platform.Problem;
 import io.microshop.platform.web.FormValues;
 import io.microshop.platform.web.PageController;
 import io.microshop.platform.web.PageMessages;
+import io.microshop.platform.web.PageText;
 import io.microshop.trust.ShopStanding;
 import io.microshop.trust.Suspensions;
 
@@ -28,8 +29,11 @@ class ShopStandingPages {
 
 	private final Suspensions suspensions;
 
-	ShopStandingPages(Suspensions suspensions) {
+	private final PageText text;
+
+	ShopStandingPages(Suspensions suspensions, PageText text) {
 		this.suspensions = suspensions;
+		this.text = text;
 	}
 
 	@GetMapping("/ops/shops")
@@ -43,7 +47,7 @@ class ShopStandingPages {
 			@RequestParam(required = false) String reason, RedirectAttributes flash) {
 		try {
 			ShopStanding shop = suspensions.reinstate(shopId, me, reason);
-			flash.addFlashAttribute("notice", shop.name() + " takes orders again.");
+			flash.addFlashAttribute("notice", text.get("ops.shops.reinstated", shop.name()));
 		}
 		catch (Problem problem) {
 			flash.addFlashAttribute("error", PageMessages.of(problem));

@@ -12,6 +12,7 @@ import io.microshop.platform.Problem;
 import io.microshop.platform.web.FormValues;
 import io.microshop.platform.web.PageController;
 import io.microshop.platform.web.PageMessages;
+import io.microshop.platform.web.PageText;
 import io.microshop.platform.web.Yuan;
 import io.microshop.shop.Shops;
 import io.microshop.trust.Verification;
@@ -48,8 +49,11 @@ class VerificationPagesController {
 
 	private final Ledger ledger;
 
+	private final PageText text;
+
 	VerificationPagesController(Verifications verifications, Withdrawals withdrawals, Shops shops, Catalog catalog,
-			Ledger ledger) {
+			Ledger ledger, PageText text) {
+		this.text = text;
 		this.verifications = verifications;
 		this.withdrawals = withdrawals;
 		this.shops = shops;
@@ -88,20 +92,20 @@ class VerificationPagesController {
 		flash.addAttribute(param(console), subject.id());
 		try {
 			if (legalName == null || legalName.isBlank() || legalName.strip().length() > 100) {
-				throw Problem.invalidField("legalName", "Give your legal name (up to 100 characters).");
+				throw Problem.invalidField("legalName", text.get("seller.verify.error.legalName"));
 			}
 			if (idNumber == null || !idNumber.strip().matches("[0-9A-Za-z-]{4,40}")) {
-				throw Problem.invalidField("idNumber", "The ID or licence number is 4-40 letters, digits or dashes.");
+				throw Problem.invalidField("idNumber", text.get("seller.verify.error.idNumber"));
 			}
 			String licence = licenseNumber == null || licenseNumber.isBlank() ? null : licenseNumber.strip();
 			if (licence != null && !licence.matches("[0-9A-Za-z-]{4,40}")) {
-				throw Problem.invalidField("licenseNumber", "The licence number is 4-40 letters, digits or dashes.");
+				throw Problem.invalidField("licenseNumber", text.get("seller.verify.error.licence"));
 			}
 			Verification v = verifications.submit(me, subject.kind(), subject.id(), legalName, idNumber, licence);
 			if (file != null && !file.isEmpty()) {
 				verifications.addDocument(v.id(), me, file);
 			}
-			flash.addFlashAttribute("notice", "Submitted for review. An operator will check it soon.");
+			flash.addFlashAttribute("notice", text.get("seller.verify.submitted"));
 		}
 		catch (Problem problem) {
 			flash.addFlashAttribute("error", PageMessages.of(problem));
@@ -118,7 +122,7 @@ class VerificationPagesController {
 		UUID id = FormValues.uuid(verificationId).orElseThrow(() -> Problem.notFound("The verification"));
 		try {
 			verifications.addDocument(id, me, file);
-			flash.addFlashAttribute("notice", "Document added.");
+			flash.addFlashAttribute("notice", text.get("seller.verify.documentAdded"));
 		}
 		catch (Problem problem) {
 			if (problem.status().value() == 404) {
@@ -138,8 +142,8 @@ class VerificationPagesController {
 		try {
 			long fen = Yuan.parse("amount", amount);
 			var w = withdrawals.withdraw(me, subject.kind(), subject.id(), fen, key);
-			flash.addFlashAttribute("notice",
-					"Withdrawal of " + Yuan.format(w.amount()) + " " + w.status().name().toLowerCase() + ".");
+			flash.addFlashAttribute("notice", text.get("seller.withdraw.done", Yuan.format(w.amount()),
+					text.get("seller.withdrawal.status." + w.status().name())));
 		}
 		catch (Problem problem) {
 			flash.addFlashAttribute("error", PageMessages.of(problem));
