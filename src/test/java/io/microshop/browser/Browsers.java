@@ -84,6 +84,8 @@ final class Browsers {
 			throw new UncheckedIOException(ex);
 		}
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+		// every state worth a screenshot is also checked for accessibility (axe-core)
+		Accessibility.check(page);
 	}
 
 	/**
