@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Brute-force limits on signing in, per account (its phone number), across nodes: at most
  * {@code microshop.rate-limits.sign-in-failures} failed attempts an hour (default 100), and a
- * back-off after a run of failures ({@code sign-in-backoff}: 5 failures, then the next try
+ * back-off after a run of failures ({@code sign-in-backoff}: 10 failures, then the next try
  * waits until the minute is over). Password and one-time-code failures count alike. Checked
  * before the attempt (429 with {@code Retry-After}, nothing checked), recorded after a failure.
  */
@@ -25,7 +25,7 @@ public class SignInGuard {
 
 	SignInGuard(RateLimits limits) {
 		this.failures = limits.named("sign-in-failures", 100, Duration.ofHours(1));
-		this.backoff = limits.named("sign-in-backoff", 5, Duration.ofMinutes(1));
+		this.backoff = limits.named("sign-in-backoff", 10, Duration.ofMinutes(1));
 	}
 
 	/** Refuses the attempt while the account's failures are over a limit. */

@@ -36,7 +36,7 @@ class AccountsController {
 	AccountsController(Identity identity, RateLimits rateLimits, io.microshop.identity.SignInGuard guard) {
 		this.identity = identity;
 		this.guard = guard;
-		this.tokenRequests = rateLimits.named("tokens", 60, Duration.ofMinutes(1));
+		this.tokenRequests = rateLimits.named("tokens", 300, Duration.ofMinutes(1));
 	}
 
 	@PostMapping("/api/v1/accounts")
