@@ -84,10 +84,7 @@ public class FraudFlags {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	List<UUID> raise(UUID shopId, Collection<UUID> orderIds, FraudKind kind, String detail, Instant at) {
-		List<UUID> fresh = orderIds.stream()
-			.sorted()
-			.filter(orderId -> rows.insert(shopId, orderId, kind.name(), detail, at))
-			.toList();
+		List<UUID> fresh = rows.insertAll(shopId, orderIds, kind.name(), detail, at).stream().sorted().toList();
 		// sorted: orders are locked in one order, whoever else flags orders of this shop
 		fresh.forEach(orderId -> revocations.revoke(orderId, kind));
 		return fresh;

@@ -35,6 +35,28 @@ public class FraudFlagRows {
 			.update() == 1;
 	}
 
+	/**
+	 * Flags every order of a cluster in one statement; those already flagged with this kind are
+	 * left as they are. A cluster grows with each order, so this must not cost a round trip
+	 * per member.
+	 * @return the orders newly flagged
+	 */
+	public List<UUID> insertAll(UUID shopId, java.util.Collection<UUID> orderIds, String kind, String detail,
+			Instant at) {
+		if (orderIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				INSERT INTO fraud_flags (id, shop_id, order_id, kind, detail, at)
+				SELECT gen_random_uuid(), ?, o, ?, ?, ? FROM unnest(?::uuid[]) AS t(o)
+				WHERE NOT EXISTS (SELECT 1 FROM fraud_flags f WHERE f.order_id = t.o AND f.kind = ?)
+				ON CONFLICT (order_id, kind) DO NOTHING
+				RETURNING order_id""")
+			.params(shopId, kind, detail, Timestamp.from(at), orderIds.toArray(UUID[]::new), kind)
+			.query(UUID.class)
+			.list();
+	}
+
 	/** Whether the order carries a flag an operator has not dismissed. */
 	public boolean openOn(UUID orderId) {
 		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM fraud_flags WHERE order_id = ? AND status = 'OPEN')")
