@@ -105,11 +105,15 @@ public class Withdrawals {
 					"You can withdraw at most " + available + " (minor units) now.",
 					java.util.Map.of("amount", "must be at most the available balance " + available));
 		}
-		String payee = verifications.latest(owner, ownerId)
+		return new Booked(withdrawal, payee(owner, ownerId), false);
+	}
+
+	/** Who is paid: the legal name the owner was verified under. */
+	private String payee(String owner, UUID ownerId) {
+		return verifications.latest(owner, ownerId)
 			.filter(v -> v.status() == Verification.Status.APPROVED)
 			.map(Verification::legalName)
 			.orElse(owner + " " + ownerId);
-		return new Booked(withdrawal, payee, false);
 	}
 
 	/** Calls the provider outside any transaction and books its answer. */
@@ -147,11 +151,7 @@ public class Withdrawals {
 		int finished = 0;
 		for (UUID id : rows.stuckBefore(clock.instant().minus(olderThan), 100)) {
 			Withdrawal w = rows.find(id).orElseThrow();
-			String payee = verifications.latest(w.owner(), w.ownerId())
-				.filter(v -> v.status() == Verification.Status.APPROVED)
-				.map(Verification::legalName)
-				.orElse(w.owner() + " " + w.ownerId());
-			if (payOut(w, payee).status() != Withdrawal.Status.PROCESSING) {
+			if (payOut(w, payee(w.owner(), w.ownerId())).status() != Withdrawal.Status.PROCESSING) {
 				finished++;
 			}
 		}

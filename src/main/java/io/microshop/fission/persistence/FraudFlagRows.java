@@ -26,15 +26,6 @@ public class FraudFlagRows {
 		this.jdbc = jdbc;
 	}
 
-	/** False when the order already carries a flag of this kind (open or dismissed). */
-	public boolean insert(UUID shopId, UUID orderId, String kind, String detail, Instant at) {
-		return jdbc.sql("""
-				INSERT INTO fraud_flags (id, shop_id, order_id, kind, detail, at) VALUES (?, ?, ?, ?, ?, ?)
-				ON CONFLICT (order_id, kind) DO NOTHING""")
-			.params(Ids.newId(), shopId, orderId, kind, detail, Timestamp.from(at))
-			.update() == 1;
-	}
-
 	/**
 	 * Flags every order of a cluster in one statement; those already flagged with this kind are
 	 * left as they are. A cluster grows with each order, so this must not cost a round trip

@@ -5,26 +5,20 @@ import java.util.List;
 import java.util.UUID;
 
 import io.microshop.catalog.Catalog;
-import io.microshop.catalog.Supplier;
 import io.microshop.identity.AccountPrincipal;
 import io.microshop.ordering.OrderLifecycle;
 import io.microshop.ordering.OrderQueries;
 import io.microshop.ordering.OrderStatus;
 import io.microshop.ordering.ShopSales;
 import io.microshop.platform.PageRequest;
-import io.microshop.platform.Problem;
 import io.microshop.platform.web.PageController;
-import io.microshop.platform.web.PageMessages;
 import io.microshop.shop.Shop;
 import io.microshop.shop.Shops;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The seller console's orders tab (the supplier's is {@link SupplierOrdersController}). The
