@@ -1,4 +1,3 @@
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -141,7 +140,7 @@ public class Crash {
 					if (l != null) {
 						// the order was left unpaid past its payment time: the sweep cancels it, then
 						// the money arrives anyway (the buyer paid at the last second): it must go back
-						String status = waitStatus(l.orderId(), l.token(), "CANCELLED", 30_000);
+						String status = CrashCalls.waitStatus(l.orderId(), l.token(), "CANCELLED", 30_000);
 						count("late-payment-on-" + status);
 						if (payByWebhook(l.paymentId(), l.total(), secret, false)) {
 							log("LATE_PAY_ACK", l.orderId(), l.paymentId(), status);
@@ -190,7 +189,7 @@ public class Crash {
 		String body = "{\"listingId\":\"" + listing + "\",\"items\":[" + items
 				+ "],\"shipTo\":{\"name\":\"Crash Buyer\",\"phone\":\"13912345678\",\"address\":\"9 Kill Street\"}}";
 		String key = UUID.randomUUID().toString();
-		HttpResponse<String> r = retry("place", () -> send("POST", "/api/v1/orders", token, body, key));
+		HttpResponse<String> r = CrashCalls.retry("place", () -> CrashCalls.send("POST", "/api/v1/orders", token, body, key));
 		if (r == null) {
 			return;
 		}
@@ -216,7 +215,7 @@ public class Crash {
 			paid = payInSandbox(orderId, paymentId, token);
 		}
 		else {
-			paid = payByWebhook(paymentId, total, secret, dice < 40) && waitStatus(orderId, token, "PAID", 30_000)
+			paid = payByWebhook(paymentId, total, secret, dice < 40) && CrashCalls.waitStatus(orderId, token, "PAID", 30_000)
 				.equals("PAID");
 		}
 		if (!paid) {
@@ -224,8 +223,8 @@ public class Crash {
 			return;
 		}
 		if (dice >= 95) {
-			HttpResponse<String> c = retry("cancel",
-					() -> send("POST", "/api/v1/orders/" + orderId + "/cancel", token, null, null));
+			HttpResponse<String> c = CrashCalls.retry("cancel",
+					() -> CrashCalls.send("POST", "/api/v1/orders/" + orderId + "/cancel", token, null, null));
 			if (c != null && c.statusCode() == 200) {
 				log("CANCEL_ACK", orderId, paymentId, "");
 			}
@@ -235,7 +234,7 @@ public class Crash {
 			return;
 		}
 		String tracking = "SF" + System.nanoTime();
-		HttpResponse<String> s = retry("ship", () -> send("POST",
+		HttpResponse<String> s = CrashCalls.retry("ship", () -> CrashCalls.send("POST",
 				"/api/v1/suppliers/" + supplier + "/orders/" + orderId + "/shipments", supplierToken,
 				"{\"carrier\":\"SF\",\"trackingNumber\":\"" + tracking + "\"}", null));
 		if (s == null) {
@@ -249,8 +248,8 @@ public class Crash {
 			count("ship-" + s.statusCode());
 		}
 		if (dice < 70) {
-			HttpResponse<String> c = retry("receive",
-					() -> send("POST", "/api/v1/orders/" + orderId + "/confirm-receipt", token, null, null));
+			HttpResponse<String> c = CrashCalls.retry("receive",
+					() -> CrashCalls.send("POST", "/api/v1/orders/" + orderId + "/confirm-receipt", token, null, null));
 			if (c != null && c.statusCode() == 200) {
 				log("RECEIVE_ACK", orderId, paymentId, "");
 			}
@@ -264,8 +263,8 @@ public class Crash {
 	/** The buyer taps pay; the app's sandbox provider posts the webhook. Taps again if nothing happens. */
 	static boolean payInSandbox(String orderId, String paymentId, String token) throws Exception {
 		for (int attempt = 0; attempt < 3; attempt++) {
-			HttpResponse<String> r = retry("sandbox-pay",
-					() -> send("POST", "/api/v1/payments/" + paymentId + "/sandbox-pay", token, null, null));
+			HttpResponse<String> r = CrashCalls.retry("sandbox-pay",
+					() -> CrashCalls.send("POST", "/api/v1/payments/" + paymentId + "/sandbox-pay", token, null, null));
 			if (r == null) {
 				return false;
 			}
@@ -275,7 +274,7 @@ public class Crash {
 			else {
 				count("sandbox-pay-" + r.statusCode());
 			}
-			String status = waitStatus(orderId, token, "PAID", 8_000);
+			String status = CrashCalls.waitStatus(orderId, token, "PAID", 8_000);
 			if ("PAID".equals(status)) {
 				return true;
 			}
@@ -298,7 +297,7 @@ public class Crash {
 				+ paymentId + "\",\"amount\":" + total + ",\"currency\":\"CNY\"}";
 		boolean acked = false;
 		for (int delivery = 0; delivery < (twice ? 2 : 1); delivery++) {
-			HttpResponse<String> r = retry("webhook", () -> {
+			HttpResponse<String> r = CrashCalls.retry("webhook", () -> {
 				long t = System.currentTimeMillis() / 1000;
 				return Driver.HTTP.send(HttpRequest.newBuilder(URI.create(Driver.base + "/api/v1/payments/webhooks/sandbox"))
 					.timeout(Duration.ofSeconds(10))
@@ -321,76 +320,6 @@ public class Crash {
 			}
 		}
 		return acked;
-	}
-
-	/** Polls the order until it has {@code status} or {@code millis} passed; returns the last status seen. */
-	static String waitStatus(String orderId, String token, String status, long millis) throws Exception {
-		long deadline = System.currentTimeMillis() + millis;
-		String last = "UNKNOWN";
-		while (System.currentTimeMillis() < deadline) {
-			try {
-				HttpResponse<String> r = send("GET", "/api/v1/orders/" + orderId, token, null, null);
-				if (r.statusCode() == 200) {
-					last = Driver.field(r.body(), "status");
-					if (last.equals(status)) {
-						return last;
-					}
-				}
-			}
-			catch (IOException ex) {
-				// the app is down: keep asking
-			}
-			Thread.sleep(last.equals("UNKNOWN") ? 250 : 50);
-		}
-		return last;
-	}
-
-	interface Call {
-
-		HttpResponse<String> send() throws Exception;
-
-	}
-
-	/**
-	 * Sends until an answer other than a 5xx or a 429 comes back, for at most two minutes (the
-	 * app is being killed and restarted); null when it never did. Counts every failed attempt.
-	 */
-	static HttpResponse<String> retry(String what, Call call) throws Exception {
-		long deadline = System.currentTimeMillis() + 120_000;
-		while (true) {
-			try {
-				HttpResponse<String> r = call.send();
-				if (r.statusCode() < 500 && r.statusCode() != 429) {
-					return r;
-				}
-				count(what + "-retry-" + r.statusCode());
-			}
-			catch (IOException ex) {
-				count(what + "-retry-io");
-			}
-			if (System.currentTimeMillis() > deadline) {
-				count(what + "-gave-up");
-				return null;
-			}
-			Thread.sleep(250);
-		}
-	}
-
-	static HttpResponse<String> send(String method, String path, String token, String body, String idempotencyKey)
-			throws IOException, InterruptedException {
-		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Driver.base + path))
-			.timeout(Duration.ofSeconds(15))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		if (body != null) {
-			b.header("Content-Type", "application/json");
-		}
-		if (token != null) {
-			b.header("Authorization", "Bearer " + token);
-		}
-		if (idempotencyKey != null) {
-			b.header("Idempotency-Key", idempotencyKey);
-		}
-		return Driver.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	static void count(String what) {
@@ -424,7 +353,7 @@ public class Crash {
 			if (previous != null && !previous.equals(f[2])) {
 				keyMismatch++;
 			}
-			HttpResponse<String> r = send("GET", "/api/v1/orders/" + f[2], buyers[Integer.parseInt(buyerKey[0])], null, null);
+			HttpResponse<String> r = CrashCalls.send("GET", "/api/v1/orders/" + f[2], buyers[Integer.parseInt(buyerKey[0])], null, null);
 			if (r.statusCode() == 200 && f[2].equals(Driver.id(r.body()))) {
 				found++;
 			}

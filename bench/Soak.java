@@ -30,6 +30,11 @@ final class Soak {
 	}
 
 	static void soak(Properties p, double rate, int minutes, int clients, String secret, long pid) throws Exception {
+		// a driver that dies says why: whatever kills a thread is printed with the minute it happened in
+		Thread.setDefaultUncaughtExceptionHandler((thread, ex) -> {
+			System.err.printf("soak driver: %s died: %s%n", thread.getName(), ex);
+			ex.printStackTrace();
+		});
 		String[] spread = p.getProperty("spread").split(",");
 		String[] buyers = p.getProperty("buyers").split(",");
 		String supplier = p.getProperty("supplierId");
@@ -54,7 +59,8 @@ final class Soak {
 						try {
 						// open loop: order n is due at start + n / rate, whoever is free takes it
 						long due = start + (long) (slot.getAndIncrement() * 1e9 / rate);
-						if (due >= end) {
+						if (due >= end || System.nanoTime() >= end) {
+							// slots left over when the time is up are not made up afterwards: they are late, not placed
 							break;
 						}
 						long wait = due - System.nanoTime();
@@ -111,6 +117,7 @@ final class Soak {
 				}
 				catch (Exception ex) {
 					other[0].incrementAndGet();
+					System.err.println("soak driver: a client stopped early: " + ex);
 				}
 				finally {
 					done.countDown();

@@ -13,7 +13,7 @@ RATE=$(python3 -c "import json,sys; print(round(0.6 * json.loads(sys.argv[1])['p
 
 echo "== soak: $SOAK_MINUTES min of the full path at $RATE orders/s (60% of B2's), $B2_CLIENTS buyers"
 driver soak $BASE "$WORK/seed.properties" $RATE $SOAK_MINUTES $B2_CLIENTS $SECRET $APP_PID \
-  | sed 's/^{/{"bench":"soak",/' | tee -a "$RAW"
+  | sed -u 's/^{/{"bench":"soak",/' | tee -a "$RAW"
 
 echo "== soak: the ledger's invariants"
 # let the event publications of the last orders complete
