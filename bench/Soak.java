@@ -73,7 +73,8 @@ final class Soak {
 						minute = (int) Math.min(minutes - 1, (System.nanoTime() - start) / 60_000_000_000L);
 						String[] target = spread[ThreadLocalRandom.current().nextInt(spread.length)].split(":");
 						long t0 = System.nanoTime();
-						HttpResponse<String> r = Driver.call("POST", "/api/v1/orders", token, Driver.order(target[0], target[1], 1));
+						HttpResponse<String> r = Driver.call("POST", "/api/v1/orders", token,
+								Driver.order(target[0], target[1], 1, client % buyers.length));
 						latencies.add(new Sample(t0, System.nanoTime() - t0));
 						if (!Driver.ok(r, 201, fiveXX[minute], other[minute])) {
 							continue;

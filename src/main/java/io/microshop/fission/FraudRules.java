@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,22 +26,32 @@ public final class FraudRules {
 	public record Hit(UUID orderId, Object who, Instant at) {
 	}
 
-	/** The orders that belong to at least one window of {@code window} with {@code min} distinct whos. */
+	/**
+	 * The orders that belong to at least one window of {@code window} with {@code min} distinct
+	 * whos. One pass over the orders in time order: the window's end only moves forward, the
+	 * whos in it are counted as it slides, and each order is flagged at most once, so a cluster
+	 * of thousands costs thousands of steps, not millions.
+	 */
 	public static Set<UUID> clustered(List<Hit> hits, Duration window, int min) {
 		List<Hit> sorted = new ArrayList<>(hits);
 		sorted.sort(Comparator.comparing(Hit::at).thenComparing(Hit::orderId));
 		Set<UUID> flagged = new LinkedHashSet<>();
+		Map<Object, Integer> inWindow = new HashMap<>();
+		int end = 0;
+		int flaggedUpTo = 0;
 		for (int start = 0; start < sorted.size(); start++) {
-			Instant end = sorted.get(start).at().plus(window);
-			Set<Object> whos = new HashSet<>();
-			int last = start;
-			while (last < sorted.size() && !sorted.get(last).at().isAfter(end)) {
-				whos.add(sorted.get(last).who());
-				last++;
+			Instant last = sorted.get(start).at().plus(window);
+			while (end < sorted.size() && !sorted.get(end).at().isAfter(last)) {
+				inWindow.merge(sorted.get(end).who(), 1, Integer::sum);
+				end++;
 			}
-			if (whos.size() >= min) {
-				sorted.subList(start, last).forEach(h -> flagged.add(h.orderId()));
+			if (inWindow.size() >= min) {
+				for (int i = Math.max(start, flaggedUpTo); i < end; i++) {
+					flagged.add(sorted.get(i).orderId());
+				}
+				flaggedUpTo = end;
 			}
+			inWindow.computeIfPresent(sorted.get(start).who(), (who, n) -> n == 1 ? null : n - 1);
 		}
 		return flagged;
 	}

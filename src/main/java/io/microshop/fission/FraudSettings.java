@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * When orders are flagged, {@code microshop.trust.fraud.*}: {@code burstOrders} orders of one
  * buyer at one shop within {@code burstWindow} (3 in 1 hour); one address or one device used by
- * {@code sharedAccounts} buyer accounts at one shop within {@code sharedWindow} (3 in 30 days);
+ * {@code sharedAccounts} buyer accounts at one shop within {@code sharedWindow} (5 in 30 days: a
+ * household of a few accounts sharing a flat or a tablet is no fraud);
  * {@code refundLoops} orders of one buyer at one shop paid and refunded within
  * {@code refundWindow} (3 in 30 days), which also flags that buyer's orders there for another
  * {@code refundWindow}.
@@ -19,7 +20,7 @@ public record FraudSettings(Integer burstOrders, Duration burstWindow, Integer s
 	public FraudSettings {
 		burstOrders = atLeastTwo(burstOrders, 3, "burst-orders");
 		burstWindow = positive(burstWindow, Duration.ofHours(1), "burst-window");
-		sharedAccounts = atLeastTwo(sharedAccounts, 3, "shared-accounts");
+		sharedAccounts = atLeastTwo(sharedAccounts, 5, "shared-accounts");
 		sharedWindow = positive(sharedWindow, Duration.ofDays(30), "shared-window");
 		refundLoops = atLeastTwo(refundLoops, 3, "refund-loops");
 		refundWindow = positive(refundWindow, Duration.ofDays(30), "refund-window");

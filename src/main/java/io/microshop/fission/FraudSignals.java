@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import io.microshop.fission.FraudRules.Hit;
 import io.microshop.fission.persistence.SignalRows;
+import io.microshop.fission.persistence.SignalRows.Rule;
+import io.microshop.fission.persistence.SignalRows.Surroundings;
 import io.microshop.ordering.OrderEvents.OrderCancelled;
 import io.microshop.ordering.OrderEvents.OrderPlaced;
 import io.microshop.ordering.OrderEvents.OrderRefunded;
@@ -57,26 +59,23 @@ class FraudSignals {
 	@ApplicationModuleListener
 	void on(OrderPlaced placed) {
 		UUID shop = placed.shopId();
-		signals.lockShop(shop);
 		String address = addressHash(placed.shipTo());
-		signals.insertPlaced(placed.orderId(), shop, placed.buyerId(), address, placed.deviceId(), placed.at());
-		Instant at = placed.at();
-
+		signals.lockShopAndInsertPlaced(placed.orderId(), shop, placed.buyerId(), address, placed.deviceId(),
+				placed.at());
 		Duration burst = settings.burstWindow();
-		flag(shop, signals.ordersOfBuyer(shop, placed.buyerId(), at.minus(burst), at.plus(burst)), burst,
-				settings.burstOrders(), FraudKind.BURST, "buyer " + placed.buyerId() + " placed "
-						+ settings.burstOrders() + " or more orders at this shop within " + human(burst));
-
 		Duration shared = settings.sharedWindow();
-		flag(shop, signals.ordersToAddress(shop, address, at.minus(shared), at.plus(shared)), shared,
-				settings.sharedAccounts(), FraudKind.SHARED_ADDRESS, "one ship-to address used by "
-						+ settings.sharedAccounts() + " or more buyer accounts at this shop within " + human(shared));
-		if (placed.deviceId() != null) {
-			flag(shop, signals.ordersFromDevice(shop, placed.deviceId(), at.minus(shared), at.plus(shared)), shared,
-					settings.sharedAccounts(), FraudKind.SHARED_DEVICE, "one device used by "
-							+ settings.sharedAccounts() + " or more buyer accounts at this shop within " + human(shared));
-		}
-		refundLoop(shop, placed.buyerId());
+		Surroundings around = signals.surroundings(shop, placed.buyerId(), address, placed.deviceId(), placed.at(),
+				burst, shared);
+
+		flag(shop, around.ofBuyer(), burst, settings.burstOrders(), FraudKind.BURST, "buyer " + placed.buyerId()
+				+ " placed " + settings.burstOrders() + " or more orders at this shop within " + human(burst));
+		flag(shop, around.toAddress(), shared, settings.sharedAccounts(), FraudKind.SHARED_ADDRESS,
+				"one ship-to address used by " + settings.sharedAccounts()
+						+ " or more buyer accounts at this shop within " + human(shared));
+		flag(shop, around.fromDevice(), shared, settings.sharedAccounts(), FraudKind.SHARED_DEVICE,
+				"one device used by " + settings.sharedAccounts() + " or more buyer accounts at this shop within "
+						+ human(shared));
+		refundLoop(shop, placed.buyerId(), around.refunds());
 	}
 
 	/** Only orders that had been paid: no publication is stored for the others. */
@@ -95,13 +94,12 @@ class FraudSignals {
 		signals.lockShop(shop);
 		signals.insertRefunded(orderId, shop, at);
 		// an order whose placing was not handled yet is judged when it is: that looks at refunds too
-		signals.buyerOf(orderId).ifPresent(buyer -> refundLoop(shop, buyer));
+		signals.buyerOf(orderId).ifPresent(buyer -> refundLoop(shop, buyer, signals.refundsOfBuyer(shop, buyer)));
 	}
 
 	/** The buyer's refunds at the shop; a loop flags its orders and the buyer's orders since, for a while. */
-	private void refundLoop(UUID shop, UUID buyer) {
+	private void refundLoop(UUID shop, UUID buyer, List<Hit> refunds) {
 		Duration window = settings.refundWindow();
-		List<Hit> refunds = signals.refundsOfBuyer(shop, buyer);
 		Set<UUID> loop = FraudRules.clustered(refunds, window, settings.refundLoops());
 		if (loop.isEmpty()) {
 			return;
@@ -116,10 +114,12 @@ class FraudSignals {
 				+ " paid orders at this shop refunded within " + human(window), last);
 	}
 
-	private void flag(UUID shop, List<Hit> hits, Duration window, int min, FraudKind kind, String detail) {
-		Set<UUID> clustered = FraudRules.clustered(hits, window, min);
+	/** Flags the rule's clustered orders that do not carry its flag yet (a big cluster is flagged once). */
+	private void flag(UUID shop, Rule rule, Duration window, int min, FraudKind kind, String detail) {
+		Set<UUID> clustered = FraudRules.clustered(rule.hits(), window, min);
+		clustered.removeAll(rule.flagged());
 		if (!clustered.isEmpty()) {
-			Instant at = hits.stream().map(Hit::at).max(Comparator.naturalOrder()).orElseThrow();
+			Instant at = rule.hits().stream().map(Hit::at).max(Comparator.naturalOrder()).orElseThrow();
 			flags.raise(shop, clustered, kind, detail, at);
 		}
 	}

@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class GroupBuys implements GroupBuyPolicy {
 
-	static final Duration MIN_WINDOW = Duration.ofMinutes(1);
+	/** Short windows are allowed: a flash group of a few seconds is odd, not harmful. */
+	static final Duration MIN_WINDOW = Duration.ofSeconds(1);
 
 	static final Duration MAX_WINDOW = Duration.ofDays(7);
 
@@ -101,7 +102,7 @@ public class GroupBuys implements GroupBuyPolicy {
 			throw badField("window", "must be an ISO-8601 duration such as PT24H");
 		}
 		if (window.compareTo(MIN_WINDOW) < 0 || window.compareTo(MAX_WINDOW) > 0) {
-			throw badField("window", "must be between 1 minute and 7 days");
+			throw badField("window", "must be between 1 second and 7 days");
 		}
 		return window;
 	}

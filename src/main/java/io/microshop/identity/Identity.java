@@ -177,16 +177,28 @@ public class Identity {
 		});
 	}
 
-	/** Creates the first operator, or promotes the account that holds the phone. */
+	/**
+	 * Makes sure the operator of the settings can sign in. With the password given in the
+	 * settings, the account of that phone is an operator with that password after every start
+	 * (created, promoted or its password set as need be): the settings are the truth, whatever
+	 * an earlier start left in the database. Without one (a generated password), a first
+	 * operator is created only while there is none.
+	 * @return whether an account was created or changed
+	 */
 	@Transactional
-	public boolean ensureOperator(String rawPhone, String password) {
+	public boolean ensureOperator(String rawPhone, String password, boolean fromSettings) {
 		String phone = phone(rawPhone);
-		if (accounts.anyOperator()) {
+		if (!fromSettings && accounts.anyOperator()) {
 			return false;
 		}
 		var existing = accounts.findByPhone(phone);
 		if (existing.isPresent()) {
-			accounts.makeOperator(existing.get().id(), passwords.encode(password));
+			var account = existing.get();
+			if (account.operator() && account.passwordHash() != null
+					&& passwords.matches(password, account.passwordHash())) {
+				return false;
+			}
+			accounts.makeOperator(account.id(), passwords.encode(password));
 		}
 		else {
 			UUID id = Ids.newId();

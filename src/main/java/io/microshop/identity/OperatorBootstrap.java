@@ -13,8 +13,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The first operator comes from {@code microshop.operator.*}; without a password a random one
- * is made and logged once, at the start that creates the account.
+ * The operator comes from {@code microshop.operator.*}: with a password set there, that phone
+ * signs in as an operator with it after every start; without one, a first operator is created
+ * with a random password, logged once, at the start that creates the account.
  */
 @Component
 @Order(0)
@@ -43,8 +44,8 @@ class OperatorBootstrap implements ApplicationRunner {
 			new SecureRandom().nextBytes(bytes);
 			secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		}
-		if (identity.ensureOperator(phone, secret)) {
-			log.info("First operator account: phone {} password {}", phone,
+		if (identity.ensureOperator(phone, secret, !password.isBlank())) {
+			log.info("Operator account: phone {} password {}", phone,
 					password.isBlank() ? secret + " (generated, shown once)" : "(from microshop.operator.password)");
 		}
 	}

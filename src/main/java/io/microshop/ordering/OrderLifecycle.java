@@ -11,11 +11,9 @@ import java.util.function.Function;
 import io.microshop.catalog.Catalog;
 import io.microshop.catalog.StockLine;
 import io.microshop.identity.AccountPrincipal;
-import io.microshop.ledger.EscrowSplit;
 import io.microshop.ledger.Ledger;
 import io.microshop.ordering.OrderEvents.OrderCancelled;
 import io.microshop.ordering.OrderEvents.OrderPaid;
-import io.microshop.ordering.OrderEvents.OrderRefunded;
 import io.microshop.ordering.OrderEvents.OrderSettled;
 import io.microshop.ordering.OrderEvents.OrderShipped;
 import io.microshop.ordering.domain.Order;
@@ -35,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An order's life after checkout. Each transition locks the order row, checks the rule,
- * writes the new status and books its money in the same transaction.
+ * writes the new status and books its money in the same transaction. Refunds a complaint
+ * decides and the hold it puts on settlement: {@link OrderRefunds}.
  */
 @Service
 public class OrderLifecycle {
@@ -62,16 +61,16 @@ public class OrderLifecycle {
 
 	private final TransactionTemplate tx;
 
-	private final ObjectProvider<CommissionPolicy> commissionPolicy;
+	private final OrderSplits splits;
 
 	private final ObjectProvider<GroupBuyPolicy> groupBuys;
 
 	OrderLifecycle(OrderRows rows, Ordering ordering, OrderViews views, Catalog catalog, Payments payments, Ledger ledger,
 			ApplicationEventPublisher events, OrderSettings settings, Clock clock, TransactionTemplate tx,
-			ObjectProvider<CommissionPolicy> commissionPolicy, ObjectProvider<GroupBuyPolicy> groupBuys) {
+			OrderSplits splits, ObjectProvider<GroupBuyPolicy> groupBuys) {
 		this.groupBuys = groupBuys;
 		this.tx = tx;
-		this.commissionPolicy = commissionPolicy;
+		this.splits = splits;
 		this.rows = rows;
 		this.ordering = ordering;
 		this.views = views;
@@ -130,7 +129,7 @@ public class OrderLifecycle {
 		Instant now = clock.instant();
 		if (order.status() == OrderStatus.PENDING_PAYMENT) {
 			rows.markPaid(orderId, now);
-			ledger.holdInEscrow(split(order));
+			ledger.holdInEscrow(splits.asPaid(order));
 			events.publishEvent(new OrderPaid(orderId, order.shopId(), order.supplierId(), order.total(), now));
 			if (order.groupId() != null) {
 				seat(rows.find(orderId).orElseThrow(), now);
@@ -217,121 +216,10 @@ public class OrderLifecycle {
 			if (order.settlementDue(clock.instant(), settings.protectionWindow()) && !rows.settlementHeld(id)) {
 				Instant now = clock.instant();
 				rows.markSettled(id, now);
-				ledger.settle(escrowSplit(order));
+				ledger.settle(splits.inEscrow(order));
 				events.publishEvent(new OrderSettled(id, order.shopId(), order.total(), now));
 			}
 		});
-	}
-
-	/**
-	 * Freezes the order's settlement (a complaint was opened): the sweep passes it by until
-	 * {@link #releaseHold}. A system action, no caller is checked; joins the caller's
-	 * transaction with the order row locked, and returns the order as it is now, so the caller
-	 * can check its rule (say, the protection window) against a state nobody else changes.
-	 */
-	@Transactional
-	public OrderView hold(UUID orderId) {
-		Order order = locked(orderId);
-		rows.holdSettlement(orderId, true);
-		return views.of(order);
-	}
-
-	/** Unfreezes the settlement: an order whose window closed meanwhile settles on the next sweep. */
-	@Transactional
-	public void releaseHold(UUID orderId) {
-		locked(orderId);
-		rows.holdSettlement(orderId, false);
-	}
-
-	/**
-	 * Whether the buyer is still protected: the goods are on their way, or were received less
-	 * than the protection window ago (after it, the order settles).
-	 */
-	public boolean withinProtectionWindow(OrderView order) {
-		Instant at = clock.instant();
-		return switch (order.status()) {
-			case SHIPPED -> true;
-			case RECEIVED -> order.timeline()
-				.stream()
-				.filter(s -> s.status() == OrderStatus.RECEIVED)
-				.anyMatch(s -> s.at().plus(settings.protectionWindow()).isAfter(at));
-			default -> false;
-		};
-	}
-
-	/** Whether the order's settlement is frozen (a complaint about it is open). */
-	@Transactional(readOnly = true)
-	public boolean settlementHeld(UUID orderId) {
-		return rows.settlementHeld(orderId);
-	}
-
-	/**
-	 * Gives back everything escrow still holds for the order (what earlier partial refunds
-	 * left) before settlement: the order becomes REFUNDED, the payment is refunded. Stock is
-	 * released only for an order still PAID (the goods never left the warehouse); shipped
-	 * goods are not put back on sale. A system action: the caller decided it may happen.
-	 * @return what went back, as published
-	 */
-	@Transactional
-	public OrderRefunded refundInFull(UUID orderId) {
-		Order order = locked(orderId);
-		requireRefundable(order);
-		EscrowSplit remaining = escrowSplit(order);
-		Instant now = clock.instant();
-		rows.markRefunded(orderId, now);
-		if (order.status() == OrderStatus.PAID) {
-			if (order.groupId() != null && groupBuys.getIfAvailable() != null) {
-				groupBuys.getIfAvailable().leave(order.groupId(), orderId, now);
-			}
-			catalog.release(rows.lines(orderId).stream().map(l -> new StockLine(l.skuId(), l.quantity())).toList());
-		}
-		ledger.refund(remaining);
-		payments.refund(order.paymentId());
-		OrderRefunded refunded = new OrderRefunded(orderId, order.shopId(), remaining.paid(), order.total(),
-				order.total(), true, now);
-		events.publishEvent(refunded);
-		return refunded;
-	}
-
-	/**
-	 * Gives {@code amount} back to the buyer out of escrow; the order keeps its status and
-	 * settles later with the reduced split. Refused (422 {@code refund-too-large}) unless less
-	 * than what escrow still holds for the buyer: giving back all of it is a full refund.
-	 * @return what went back, as published
-	 */
-	@Transactional
-	public OrderRefunded refundPart(UUID orderId, long amount) {
-		Order order = locked(orderId);
-		requireRefundable(order);
-		if (amount <= 0) {
-			throw Problem.invalidField("refundAmount", "must be more than 0");
-		}
-		long before = rows.refundedAmount(orderId);
-		long remaining = order.total() - before;
-		if (amount >= remaining) {
-			throw Problem.unprocessable("refund-too-large", "Refund too large",
-					"A partial refund must be less than the " + remaining
-							+ " fen still held for this order; give a full refund instead.");
-		}
-		ledger.refundPart(split(order), before, amount);
-		rows.addRefunded(orderId, amount);
-		OrderRefunded refunded = new OrderRefunded(orderId, order.shopId(), amount, order.total(), before + amount,
-				false, clock.instant());
-		events.publishEvent(refunded);
-		return refunded;
-	}
-
-	private static void requireRefundable(Order order) {
-		if (order.status() != OrderStatus.PAID && order.status() != OrderStatus.SHIPPED
-				&& order.status() != OrderStatus.RECEIVED) {
-			throw Problem.conflict("invalid-order-state", "Not possible in this state",
-					"An order that is " + order.status() + " cannot be refunded.");
-		}
-	}
-
-	/** What escrow holds for the order now: the split as paid, less the partial refunds given. */
-	private EscrowSplit escrowSplit(Order order) {
-		return split(order).afterPartialRefund(rows.refundedAmount(order.id()));
 	}
 
 	/**
@@ -361,30 +249,13 @@ public class OrderLifecycle {
 		catalog.release(stock);
 		boolean paid = order.status() == OrderStatus.PAID;
 		if (paid) {
-			ledger.refund(escrowSplit(order));
+			ledger.refund(splits.inEscrow(order));
 			payments.refund(order.paymentId());
 		}
 		else {
 			payments.cancel(order.paymentId());
 		}
 		events.publishEvent(new OrderCancelled(order.id(), order.shopId(), paid, now));
-	}
-
-	/**
-	 * The order's split with the commissions the policy decided when it was paid (asked in
-	 * the caller's transaction, the order row locked; the policy answers the same every time).
-	 */
-	private EscrowSplit split(Order order) {
-		CommissionPolicy policy = order.shareCode() == null ? null : commissionPolicy.getIfAvailable();
-		if (policy == null) {
-			return order.split();
-		}
-		List<PaidOrder.Line> lines = rows.lines(order.id())
-			.stream()
-			.map(l -> new PaidOrder.Line(l.skuId(), l.quantity(), l.unitPrice(), l.unitSupplyPrice()))
-			.toList();
-		return order.split(policy.commissionsFor(
-				new PaidOrder(order.id(), order.shopId(), order.buyerAccountId(), order.shareCode(), lines)));
 	}
 
 	private Order locked(UUID orderId) {

@@ -1,13 +1,9 @@
 package io.microshop.ordering;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +16,7 @@ import io.microshop.ordering.domain.Order;
 import io.microshop.ordering.persistence.OrderRows;
 import io.microshop.payment.PaymentView;
 import io.microshop.payment.Payments;
+import io.microshop.platform.IdempotencyKeys;
 import io.microshop.platform.Ids;
 import io.microshop.platform.Problem;
 import io.microshop.shop.Listing;
@@ -93,9 +90,7 @@ public class Ordering {
 	 */
 	@Transactional
 	public OrderView place(AccountPrincipal buyer, PlaceOrder request, String idempotencyKey, String deviceId) {
-		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-			throw Problem.invalidField("Idempotency-Key", "must be 1-200 characters");
-		}
+		IdempotencyKeys.checked(idempotencyKey);
 		List<UUID> skuIds = request.items().stream().map(PlaceOrder.Item::skuId).toList();
 		Listing listing = shops.listing(request.listingId(), skuIds).orElseThrow(() -> shops.listing(request.listingId())
 			.isPresent() ? Problem.invalidField("items", "no SKU of this order is in the listing")
@@ -112,12 +107,11 @@ public class Ordering {
 		Instant now = clock.instant();
 		UUID orderId = Ids.newId();
 		if (idempotencyKey != null) {
-			String hash = hash(request);
+			String hash = IdempotencyKeys.requestHash(request);
 			if (!rows.claimKey(buyer.accountId(), idempotencyKey, hash, orderId, now)) {
 				var used = rows.findKey(buyer.accountId(), idempotencyKey).orElseThrow();
 				if (!used.requestHash().equals(hash)) {
-					throw Problem.conflict("idempotency-key-reused", "Idempotency key reused",
-							"This Idempotency-Key was already used with a different request.");
+					throw IdempotencyKeys.reused();
 				}
 				return views.of(rows.find(used.orderId()).orElseThrow());
 			}
@@ -220,17 +214,6 @@ public class Ordering {
 			throw Problem.forbidden("Only the buyer may do this.");
 		}
 		return order;
-	}
-
-	private static String hash(PlaceOrder request) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(request.toString().getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

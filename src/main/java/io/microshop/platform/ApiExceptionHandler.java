@@ -42,15 +42,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Problem.class)
 	ResponseEntity<ProblemDetail> problem(Problem problem) {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-		body.setType(problem.type());
-		body.setTitle(problem.title());
-		if (!problem.errors().isEmpty()) {
-			body.setProperty("errors", problem.errors());
-		}
 		ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.status());
 		problem.retryAfterSeconds().ifPresent(seconds -> answer.header(HttpHeaders.RETRY_AFTER, seconds));
-		return answer.body(body);
+		return answer.body(ProblemBodies.detail(problem));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -94,10 +88,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			QueryTimeoutException.class })
 	ResponseEntity<ProblemDetail> unavailable(Exception ex) {
 		log.warn("Database unavailable: {}", ex.getMessage());
-		ResponseEntity<ProblemDetail> answer = problem(new Problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-				"Temporarily unavailable", "The service is busy or its database is unreachable; try again shortly."));
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-			.body(answer.getBody());
+		return problem(Problem.unavailable());
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -129,11 +120,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				return ResponseEntity.badRequest().body(validation(Map.of(field(json), "has the wrong type or form")));
 			}
 		}
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The body is missing or is not valid JSON.");
-		body.setType(URI.create(Problem.TYPE_BASE + "invalid-request"));
-		body.setTitle("Invalid request");
-		return ResponseEntity.badRequest().body(body);
+		return ResponseEntity.badRequest().body(ProblemBodies.detail(HttpStatus.BAD_REQUEST, "invalid-request",
+				"Invalid request", "The body is missing or is not valid JSON."));
 	}
 
 	/** A blank id in the path ({@code /orders/%20}) is as unknown as a malformed one. */
@@ -168,9 +156,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ProblemDetail validation(Map<String, String> errors) {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are not valid.");
-		body.setType(URI.create(Problem.TYPE_BASE + "invalid-request"));
-		body.setTitle("Invalid request");
+		// errors always, even when empty (a Problem leaves empty errors out)
+		ProblemDetail body = ProblemBodies.detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				"Some fields are not valid.");
 		body.setProperty("errors", errors);
 		return body;
 	}

@@ -73,6 +73,16 @@ public class Problem extends RuntimeException {
 		return new Problem(HttpStatus.TOO_MANY_REQUESTS, type, title, detail, Map.of(), retryAfter);
 	}
 
+	/**
+	 * The database is down, restarting or out of connections: 503 with a {@code Retry-After}
+	 * of one second, from the API advice and from the filters that touch the database first.
+	 */
+	public static Problem unavailable() {
+		return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
+				"The service is busy or its database is unreachable; try again shortly.", Map.of(),
+				Duration.ofSeconds(1));
+	}
+
 	public HttpStatus status() {
 		return status;
 	}

@@ -10,6 +10,10 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requests Tomcat refuses before they reach the application (a NUL or an encoded slash in the
@@ -41,10 +45,10 @@ class ProblemErrorReportValve extends ErrorReportValve {
 		}
 		HttpStatus known = HttpStatus.resolve(status);
 		String title = known != null ? known.getReasonPhrase() : "Error";
-		String body = "{\"type\":\"" + Problem.TYPE_BASE + "http-" + status + "\",\"title\":\"" + title
-				+ "\",\"status\":" + status + ",\"detail\":\"The request was refused before it reached the application.\"}";
+		String body = ProblemBodies.json(ProblemBodies.detail(HttpStatusCode.valueOf(status), "http-" + status, title,
+				"The request was refused before it reached the application."), JsonMapper.shared());
 		try {
-			response.setContentType("application/problem+json");
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {

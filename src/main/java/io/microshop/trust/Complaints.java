@@ -11,12 +11,13 @@ import java.util.UUID;
 
 import io.microshop.identity.AccountPrincipal;
 import io.microshop.ordering.OrderEvents.OrderRefunded;
-import io.microshop.ordering.OrderLifecycle;
+import io.microshop.ordering.OrderRefunds;
 import io.microshop.ordering.OrderView;
 import io.microshop.ordering.Ordering;
 import io.microshop.platform.Ids;
 import io.microshop.platform.PageOf;
 import io.microshop.platform.PageRequest;
+import io.microshop.platform.IdempotencyKeys;
 import io.microshop.platform.Problem;
 import io.microshop.platform.audit.AuditLog;
 import io.microshop.platform.files.FileKind;
@@ -53,7 +54,7 @@ public class Complaints {
 
 	private final Ordering ordering;
 
-	private final OrderLifecycle lifecycle;
+	private final OrderRefunds refunds;
 
 	private final Shops shops;
 
@@ -67,11 +68,11 @@ public class Complaints {
 
 	private final Clock clock;
 
-	Complaints(ComplaintRows rows, Ordering ordering, OrderLifecycle lifecycle, Shops shops, Reputation reputation,
+	Complaints(ComplaintRows rows, Ordering ordering, OrderRefunds refunds, Shops shops, Reputation reputation,
 			Uploads uploads, FileStorage files, AuditLog audit, Clock clock) {
 		this.rows = rows;
 		this.ordering = ordering;
-		this.lifecycle = lifecycle;
+		this.refunds = refunds;
 		this.shops = shops;
 		this.reputation = reputation;
 		this.uploads = uploads;
@@ -97,12 +98,12 @@ public class Complaints {
 			throw Problem.forbidden("Only the buyer may complain about an order.");
 		}
 		// locks the order: settlement, receipt and refunds wait until this transaction ends
-		OrderView locked = lifecycle.hold(orderId);
+		OrderView locked = refunds.hold(orderId);
 		if (rows.openOf(orderId).isPresent()) {
 			throw Problem.conflict("complaint-open", "A complaint is open",
 					"This order already has an open complaint; add to its thread instead.");
 		}
-		if (!lifecycle.withinProtectionWindow(locked)) {
+		if (!refunds.withinProtectionWindow(locked)) {
 			throw Problem.unprocessable("outside-protection-window", "Outside the protection window",
 					"Complaints are possible while the order is on its way or within the protection window after "
 							+ "receipt; this order is " + locked.status() + ".");
@@ -197,17 +198,29 @@ public class Complaints {
 	 * The operator's decision, once (409 {@code already-decided} after): the outcome, its
 	 * money through ordering and the ledger, the shop's reputation and the audit entry commit
 	 * together, or nothing does. {@code refundAmount} (fen) only for a partial refund, where
-	 * it must be more than 0 and less than what the order still holds (422 otherwise).
+	 * it must be more than 0 and less than what the order still holds (422 otherwise). The
+	 * same decision sent again with its {@code Idempotency-Key} answers the complaint as decided
+	 * (nothing is refunded twice); the key with another decision is refused (409).
 	 */
 	@Transactional
 	public Complaint decide(UUID complaintId, AccountPrincipal operator, String outcomeName, Long refundAmount,
-			String reason) {
+			String reason, String idempotencyKey) {
 		if (!operator.operator()) {
 			throw Problem.forbidden("Only operators decide complaints.");
 		}
+		IdempotencyKeys.checked(idempotencyKey);
+		String hash = IdempotencyKeys.requestHash(outcomeName, refundAmount, reason == null ? null : reason.strip());
 		Complaint c = rows.findForUpdate(complaintId).orElseThrow(() -> Problem.notFound("The complaint"));
 		if (!c.open()) {
-			throw Problem.conflict("already-decided", "Already decided", "This complaint was already decided.");
+			var earlier = idempotencyKey == null ? java.util.Optional.<String>empty()
+					: rows.decisionHash(complaintId, idempotencyKey);
+			if (earlier.isEmpty()) {
+				throw Problem.conflict("already-decided", "Already decided", "This complaint was already decided.");
+			}
+			if (!earlier.get().equals(hash)) {
+				throw IdempotencyKeys.reused();
+			}
+			return find(complaintId, operator);
 		}
 		Outcome outcome = outcome(outcomeName);
 		if (reason == null || reason.isBlank() || reason.length() > 1000) {
@@ -215,19 +228,20 @@ public class Complaints {
 		}
 		Long refunded = null;
 		if (outcome == Outcome.REJECT) {
-			lifecycle.releaseHold(c.orderId());
+			refunds.releaseHold(c.orderId());
 		}
 		else if (outcome == Outcome.PARTIAL_REFUND) {
 			if (refundAmount == null || refundAmount <= 0) {
 				throw Problem.invalidField("refundAmount", "a partial refund needs an amount in fen, more than 0");
 			}
-			refunded = lifecycle.refundPart(c.orderId(), refundAmount).amount();
-			lifecycle.releaseHold(c.orderId());
+			refunded = refunds.refundPart(c.orderId(), refundAmount).amount();
+			refunds.releaseHold(c.orderId());
 		}
 		else {
-			refunded = lifecycle.refundInFull(c.orderId()).amount();
+			refunded = refunds.refundInFull(c.orderId()).amount();
 		}
-		rows.decide(complaintId, outcome, refunded, reason.strip(), operator.accountId(), clock.instant());
+		rows.decide(complaintId, outcome, refunded, reason.strip(), operator.accountId(), clock.instant(), idempotencyKey,
+				hash);
 		if (outcome.upheld()) {
 			reputation.afterUpheldComplaint(c.shopId());
 		}

@@ -1,11 +1,7 @@
 package io.microshop.trust;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +9,7 @@ import io.microshop.identity.AccountPrincipal;
 import io.microshop.ledger.Balance;
 import io.microshop.ledger.Ledger;
 import io.microshop.ledger.LedgerAccounts;
+import io.microshop.platform.IdempotencyKeys;
 import io.microshop.platform.Ids;
 import io.microshop.platform.PageOf;
 import io.microshop.platform.PageRequest;
@@ -66,9 +63,7 @@ public class Withdrawals {
 	 */
 	public Withdrawal withdraw(AccountPrincipal caller, String owner, UUID ownerId, long amount,
 			String idempotencyKey) {
-		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-			throw Problem.invalidField("Idempotency-Key", "must be 1-200 characters");
-		}
+		IdempotencyKeys.checked(idempotencyKey);
 		if (amount <= 0) {
 			throw Problem.invalidField("amount", "must be a positive amount in minor units");
 		}
@@ -81,7 +76,7 @@ public class Withdrawals {
 
 	private Booked book(AccountPrincipal caller, String owner, UUID ownerId, long amount, String idempotencyKey) {
 		boolean verified = verifications.requireOwner(caller, owner, ownerId);
-		String hash = hash(owner, ownerId, amount);
+		String hash = IdempotencyKeys.requestHash(owner, ownerId, amount);
 		if (idempotencyKey != null) {
 			var earlier = rows.findByKey(caller.accountId(), idempotencyKey);
 			if (earlier.isPresent()) {
@@ -187,21 +182,9 @@ public class Withdrawals {
 
 	private static Withdrawal replay(Withdrawal earlier, String hash) {
 		if (!earlier.requestHash().equals(hash)) {
-			throw Problem.conflict("idempotency-key-reused", "Idempotency key reused",
-					"This Idempotency-Key was already used with a different request.");
+			throw IdempotencyKeys.reused();
 		}
 		return earlier;
-	}
-
-	private static String hash(String owner, UUID ownerId, long amount) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest((owner + "|" + ownerId + "|" + amount).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private record Booked(Withdrawal withdrawal, String payee, boolean replay) {

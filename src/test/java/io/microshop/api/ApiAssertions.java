@@ -63,6 +63,14 @@ public final class ApiAssertions {
 		return body;
 	}
 
+	/** Bad input refused with exactly this status, the {@code errors} map naming this very field. */
+	public static JsonNode assertInvalidField(Response response, int status, String field) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		JsonNode body = assertInvalidField(response, field);
+		assertThat(body.get("errors").propertyNames()).as(response.toString()).contains(field);
+		return body;
+	}
+
 	public static void assertUnauthorized(Response response) {
 		assertProblem(response, 401, "unauthorized");
 	}

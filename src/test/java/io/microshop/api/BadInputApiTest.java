@@ -7,6 +7,12 @@ import static io.microshop.api.ApiAssertions.ordersOf;
 import static io.microshop.api.ApiAssertions.paymentsOf;
 import static io.microshop.api.ApiAssertions.stock;
 import static io.microshop.api.ApiAssertions.unknownId;
+import static io.microshop.api.BadInputFixtures.bad;
+import static io.microshop.api.BadInputFixtures.line;
+import static io.microshop.api.BadInputFixtures.order;
+import static io.microshop.api.BadInputFixtures.shipTo;
+import static io.microshop.api.BadInputFixtures.withQuantity;
+import static io.microshop.api.BadInputFixtures.withShipTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -16,6 +22,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.microshop.api.BadInputFixtures.BadOrder;
+import io.microshop.api.BadInputFixtures.Ctx;
 import io.microshop.payment.sandbox.SandboxSignature;
 import io.microshop.support.Api;
 import io.microshop.support.AppTest;
@@ -37,58 +45,6 @@ class BadInputApiTest extends AppTest {
 
 	@Value("${microshop.payments.sandbox.webhook-secret}")
 	String secret;
-
-	/** What a bad order body is built from: the market it is placed in. */
-	record Ctx(String listingId, String skuId, String foreignSkuId) {
-	}
-
-	record BadOrder(String name, Function<Ctx, Object> body, Map<String, String> headers, int status, String field) {
-
-		@Override
-		public String toString() {
-			return name;
-		}
-
-	}
-
-	private static Map<String, Object> order(Ctx c, Object items, Object shipTo) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("listingId", c.listingId());
-		if (items != null) {
-			body.put("items", items);
-		}
-		if (shipTo != null) {
-			body.put("shipTo", shipTo);
-		}
-		return body;
-	}
-
-	private static Map<String, Object> shipTo() {
-		return Api.map("name", "Li Lei", "phone", "13912345678", "address", "1 Garden Road, Hangzhou");
-	}
-
-	private static Object line(Object skuId, Object quantity) {
-		return Api.map("skuId", skuId, "quantity", quantity);
-	}
-
-	private static Map<String, Object> withQuantity(Ctx c, Object quantity) {
-		return order(c, List.of(line(c.skuId(), quantity)), shipTo());
-	}
-
-	private static Map<String, Object> withShipTo(Ctx c, String field, Object value) {
-		Map<String, Object> to = shipTo();
-		if (value == null) {
-			to.remove(field);
-		}
-		else {
-			to.put(field, value);
-		}
-		return order(c, List.of(line(c.skuId(), 1)), to);
-	}
-
-	private static BadOrder bad(String name, Function<Ctx, Object> body, int status, String field) {
-		return new BadOrder(name, body, Map.of(), status, field);
-	}
 
 	static Stream<BadOrder> badOrders() {
 		return Stream.of(

@@ -215,7 +215,7 @@ class OrdersApiTest extends AppTest {
 		assertThat(api.get("/api/v1/orders/" + placed.id(), buyer.token()).text("status")).isEqualTo("PENDING_PAYMENT");
 
 		scenario.pay(buyer, placed);
-		ship(market, placed.id());
+		scenario.ship(market, placed.id());
 		assertProblem(api.post(cancel, buyer.token(), null), 409, "invalid-order-state");
 		assertThat(api.get("/api/v1/orders/" + placed.id(), buyer.token()).text("status")).isEqualTo("SHIPPED");
 		assertThat(available(api, market.listingId())).isEqualTo(9);
@@ -286,12 +286,6 @@ class OrdersApiTest extends AppTest {
 				"trackingNumber");
 
 		assertThat(api.get("/api/v1/orders/" + placed.id(), buyer.token()).text("status")).isEqualTo("PAID");
-	}
-
-	private void ship(Market market, String orderId) {
-		var shipped = api.post("/api/v1/suppliers/" + market.product().supplierId() + "/orders/" + orderId
-				+ "/shipments", market.supplier().token(), Api.map("carrier", "SF Express", "trackingNumber", "SF1"));
-		assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
 	}
 
 }

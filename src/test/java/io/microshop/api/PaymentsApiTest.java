@@ -104,6 +104,20 @@ class PaymentsApiTest extends AppTest {
 	}
 
 	@Test
+	void theSignatureNotTheContentTypeVouchesForAnEvent() {
+		Market market = scenario.market(2_000, 3_000, 3_900, 10, 800);
+		User buyer = scenario.user();
+		var order = scenario.order(buyer, market, 1);
+		String body = event("evt_" + UUID.randomUUID(), paymentId(order), order.json().get("total").asLong());
+		var plain = api.send("POST", WEBHOOK, null, body,
+				Map.of("Sandbox-Signature", sign(body, now()), "Content-Type", "text/plain"));
+		assertThat(plain.status()).as(plain.toString()).isEqualTo(200);
+		scenario.awaitStatus(buyer, order.id(), "PAID");
+		var unsigned = api.send("POST", WEBHOOK, null, body, Map.of("Content-Type", "text/plain"));
+		assertProblem(unsigned, 400);
+	}
+
+	@Test
 	void aBadSignatureIs400AndChangesNothing() {
 		Market market = scenario.market(2_000, 3_000, 3_900, 10, 800);
 		User buyer = scenario.user();

@@ -1,10 +1,7 @@
 package io.microshop.api;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -20,6 +17,9 @@ import io.microshop.support.Scenario;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static io.microshop.support.TestFiles.image;
+import static io.microshop.support.TestFiles.png;
+import static io.microshop.support.TestFiles.withBom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * files refused cleanly).
  */
 class SupplierUploadsApiTest extends AppTest {
-
-	static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
 	// ---------------------------------------------------------------- images
 
@@ -49,7 +47,7 @@ class SupplierUploadsApiTest extends AppTest {
 		assertThat(uploaded.headers().get("location").get(0)).endsWith(body.get("fullUrl").asString());
 
 		for (String size : List.of("thumbUrl", "cardUrl", "fullUrl")) {
-			var image = bytes(body.get(size).asString());
+			var image = api.downloadBytes(body.get(size).asString(), null);
 			assertThat(image.statusCode()).isEqualTo(200);
 			assertThat(image.headers().firstValue("content-type").orElse("")).isEqualTo("image/jpeg");
 			assertThat(image.headers().firstValue("cache-control").orElse("")).contains("max-age=31536000")
@@ -59,8 +57,10 @@ class SupplierUploadsApiTest extends AppTest {
 			assertThat(read.getWidth()).isEqualTo(Integer.parseInt(dims[0]));
 			assertThat(read.getHeight()).isEqualTo(Integer.parseInt(dims[1]));
 		}
-		assertThat(bytes(body.get("fullUrl").asString().replace("full-", "nope-")).statusCode()).isEqualTo(404);
-		assertThat(bytes("/images/p/" + UUID.randomUUID() + "/card-480x360.jpg").statusCode()).isEqualTo(404);
+		assertThat(api.downloadBytes(body.get("fullUrl").asString().replace("full-", "nope-"), null).statusCode())
+			.isEqualTo(404);
+		assertThat(api.downloadBytes("/images/p/" + UUID.randomUUID() + "/card-480x360.jpg", null).statusCode())
+			.isEqualTo(404);
 
 		JsonNode product = api.get("/api/v1/suppliers/" + p.supplierId() + "/products", p.owner().token()).json().get(0);
 		assertThat(product.get("imageUrls").get(0).asString()).isEqualTo(body.get("fullUrl").asString());
@@ -96,27 +96,27 @@ class SupplierUploadsApiTest extends AppTest {
 		assertThat(broken.status()).as(broken.toString()).isEqualTo(415);
 
 		byte[] big = new byte[5 * 1024 * 1024 + 10];
-		System.arraycopy(pngBytes(), 0, big, 0, 8);
+		System.arraycopy(png(), 0, big, 0, 8);
 		var tooBig = api.upload(imagesPath(p), token, "file", "big.png", "image/png", big);
 		assertThat(tooBig.status()).as(tooBig.toString()).isEqualTo(413);
 
 		var missing = api.send("POST", imagesPath(p), token, null, Map.of());
 		assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
 
-		var anonymous = api.upload(imagesPath(p), null, "file", "p.png", "image/png", pngBytes());
+		var anonymous = api.upload(imagesPath(p), null, "file", "p.png", "image/png", png());
 		assertThat(anonymous.status()).isEqualTo(401);
-		var stranger = api.upload(imagesPath(p), scenario.user().token(), "file", "p.png", "image/png", pngBytes());
+		var stranger = api.upload(imagesPath(p), scenario.user().token(), "file", "p.png", "image/png", png());
 		assertThat(stranger.status()).isEqualTo(403);
 		var unknownProduct = api.upload("/api/v1/suppliers/" + p.supplierId() + "/products/" + UUID.randomUUID() + "/images",
-				token, "file", "p.png", "image/png", pngBytes());
+				token, "file", "p.png", "image/png", png());
 		assertThat(unknownProduct.status()).isEqualTo(404);
 		var unknownSupplier = api.upload("/api/v1/suppliers/" + UUID.randomUUID() + "/products/" + p.productId() + "/images",
-				token, "file", "p.png", "image/png", pngBytes());
+				token, "file", "p.png", "image/png", png());
 		assertThat(unknownSupplier.status()).isEqualTo(404);
 		// another supplier's product, under one's own supplier
 		Scenario.Product other = scenario.market(1000, 2000, 2500, 10, 0).product();
 		var othersProduct = api.upload("/api/v1/suppliers/" + p.supplierId() + "/products/" + other.productId() + "/images",
-				token, "file", "p.png", "image/png", pngBytes());
+				token, "file", "p.png", "image/png", png());
 		assertThat(othersProduct.status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/suppliers/" + p.supplierId() + "/products", token).json().get(0).get("imageUrls"))
 			.isEmpty();
@@ -216,7 +216,7 @@ class SupplierUploadsApiTest extends AppTest {
 				withBom("orderId,carrier,trackingNumber\r\n"));
 		assertThat(headerOnly.status()).as(headerOnly.toString()).isEqualTo(422);
 
-		var binary = api.upload(path, token, "file", "orders.csv", "text/csv", pngBytes());
+		var binary = api.upload(path, token, "file", "orders.csv", "text/csv", png());
 		assertThat(binary.status()).as(binary.toString()).isEqualTo(415);
 		assertThat(binary.problemType()).endsWith("/unsupported-file");
 		byte[] latin1 = "orderId,carrier,trackingNumber\nabc,Sch\u00f6n,1\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -322,55 +322,6 @@ class SupplierUploadsApiTest extends AppTest {
 
 	private static String imagesPath(Scenario.Product p) {
 		return "/api/v1/suppliers/" + p.supplierId() + "/products/" + p.productId() + "/images";
-	}
-
-	private java.net.http.HttpResponse<byte[]> bytes(String path) {
-		try {
-			return java.net.http.HttpClient.newHttpClient()
-				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path)).build(),
-						java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	static byte[] withBom(String csv) {
-		byte[] text = csv.getBytes(StandardCharsets.UTF_8);
-		byte[] all = new byte[BOM.length + text.length];
-		System.arraycopy(BOM, 0, all, 0, BOM.length);
-		System.arraycopy(text, 0, all, BOM.length, text.length);
-		return all;
-	}
-
-	static byte[] png(int width, int height) {
-		return image(width, height, "png");
-	}
-
-	static byte[] pngBytes() {
-		return png(40, 30);
-	}
-
-	static byte[] image(int width, int height, String format) {
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = image.createGraphics();
-		g.setColor(new Color(0x2e7d32));
-		g.fillRect(0, 0, width, height);
-		g.setColor(Color.WHITE);
-		g.fillOval(width / 4, height / 4, width / 2, height / 2);
-		g.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, format, out);
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		return out.toByteArray();
 	}
 
 }

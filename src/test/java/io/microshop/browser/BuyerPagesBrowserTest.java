@@ -96,9 +96,7 @@ class BuyerPagesBrowserTest extends AppTest {
 			visited(page, shot + "04-order-paid");
 
 			// the supplier ships; the buyer confirms receipt from the list of orders
-			var shipped = api.post("/api/v1/suppliers/" + market.product().supplierId() + "/orders/" + orderId
-					+ "/shipments", market.supplier().token(), Api.map("carrier", "SF Express", "trackingNumber", "SF4001"));
-			assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+			scenario.ship(market, orderId, "SF4001");
 			page.navigate(baseUrl() + "/my/orders");
 			var mine = page.locator("li.order[data-order-id='" + orderId + "']");
 			assertThat(mine).containsText(words.shipped);

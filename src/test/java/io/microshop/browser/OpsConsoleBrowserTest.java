@@ -117,11 +117,8 @@ class OpsConsoleBrowserTest extends AppTest {
 
 	private String openComplaint(Scenario.Market market) {
 		Scenario.User buyer = scenario.user();
-		var order = scenario.order(buyer, market, 1);
-		scenario.pay(buyer, order);
-		var shipped = api.post("/api/v1/suppliers/" + market.product().supplierId() + "/orders/" + order.id()
-				+ "/shipments", market.supplier().token(), Api.map("carrier", "SF Express", "trackingNumber", "SF4001"));
-		assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+		var order = scenario.paidOrder(buyer, market, 1);
+		scenario.ship(market, order.id(), "SF4001");
 		var complaint = api.post("/api/v1/orders/" + order.id() + "/complaints", buyer.token(),
 				Api.map("reason", "DAMAGED", "text", "The tin arrived crushed."));
 		assertThat(complaint.status()).as(complaint.toString()).isEqualTo(201);

@@ -89,12 +89,9 @@ class PromoterBrowserTest extends AppTest {
 			assertThat(earnings.locator("#earnings-available")).hasText("¥0.00");
 			Browsers.screenshot(earnings, "promoter-05-commission-pending");
 
-			var shipped = api.post("/api/v1/suppliers/" + market.product().supplierId() + "/orders/" + orderId
-					+ "/shipments", market.supplier().token(), Api.map("carrier", "SF Express", "trackingNumber", "SF3001"));
-			assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+			scenario.ship(market, orderId, "SF3001");
 			scenario.awaitStatus(fan, orderId, "SHIPPED");
-			var received = api.post("/api/v1/orders/" + orderId + "/confirm-receipt", fan.token(), null);
-			assertThat(received.status()).as(received.toString()).isEqualTo(200);
+			scenario.receive(fan, orderId);
 			clock.advance(Duration.ofDays(8));
 			scenario.awaitStatus(fan, orderId, "SETTLED");
 

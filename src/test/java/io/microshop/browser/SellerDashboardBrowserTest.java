@@ -49,13 +49,9 @@ class SellerDashboardBrowserTest extends AppTest {
 
 		// day 0: ¥55.00, shipped, received, settled 8 days later: the seller's ¥29.00 becomes available
 		Scenario.User first = scenario.user();
-		var settled = scenario.order(first, market, 2);
-		scenario.pay(first, settled);
-		var shipped = api.post("/api/v1/suppliers/" + market.product().supplierId() + "/orders/" + settled.id()
-				+ "/shipments", market.supplier().token(), Api.map("carrier", "SF Express", "trackingNumber", "SF2001"));
-		assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
-		assertThat(api.post("/api/v1/orders/" + settled.id() + "/confirm-receipt", first.token(), null).status())
-			.isEqualTo(200);
+		var settled = scenario.paidOrder(first, market, 2);
+		scenario.ship(market, settled.id(), "SF2001");
+		scenario.receive(first, settled.id());
 		clock.advance(Duration.ofDays(8));
 		scenario.awaitStatus(first, settled.id(), "SETTLED");
 

@@ -18,6 +18,7 @@ import com.microsoft.playwright.options.FilePayload;
 import io.microshop.support.Api;
 import io.microshop.support.AppTest;
 import io.microshop.support.Scenario;
+import io.microshop.support.TestFiles;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -109,7 +110,7 @@ class SupplierConsoleBrowserTest extends AppTest {
 				csv.append(orderIds.get(i)).append(",SF Express,SF").append(100000 + i).append("\r\n");
 			}
 			desktop.getByLabel("CSV file").setInputFiles(new FilePayload("orders-500.csv", "text/csv",
-					withBom(csv.toString())));
+					TestFiles.withBom(csv.toString())));
 			long uploadAt = System.currentTimeMillis();
 			desktop.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
 					new Page.GetByRoleOptions().setName("Upload and ship"))
@@ -282,16 +283,6 @@ class SupplierConsoleBrowserTest extends AppTest {
 			.param(market.product().supplierId())
 			.query(Long.class)
 			.single();
-	}
-
-	private static byte[] withBom(String text) {
-		byte[] body = text.getBytes(StandardCharsets.UTF_8);
-		byte[] all = new byte[body.length + 3];
-		all[0] = (byte) 0xEF;
-		all[1] = (byte) 0xBB;
-		all[2] = (byte) 0xBF;
-		System.arraycopy(body, 0, all, 3, body.length);
-		return all;
 	}
 
 	private static byte[] picture(int width, int height) throws java.io.IOException {

@@ -3,12 +3,6 @@ package io.microshop.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-
-import javax.imageio.ImageIO;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -16,6 +10,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import io.microshop.support.AppTest;
 import io.microshop.support.Scenario;
+import io.microshop.support.TestFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class TrustConsoleBrowserTest extends AppTest {
 
 	@Test
-	void anOperatorApprovesAVerificationInTheConsole() throws IOException {
+	void anOperatorApprovesAVerificationInTheConsole() {
 		Browsers.assumeChromium();
 		Scenario.Market market = scenario.market(1000, 2000, 2500, 10, 500);
 
@@ -36,7 +31,7 @@ class TrustConsoleBrowserTest extends AppTest {
 			seller.getByLabel("Legal name (person or company)").fill("Han Meimei");
 			seller.getByLabel("ID card or business-licence number").fill("11010119900307123X");
 			seller.locator("#first-document")
-				.setInputFiles(new FilePayload("id-card.png", "image/png", png()));
+				.setInputFiles(new FilePayload("id-card.png", "image/png", TestFiles.png()));
 			Browsers.screenshot(seller, "trust-02-seller-verification-form");
 			Accessibility.check(seller);
 			seller.getByText("Submit for review").click();
@@ -72,14 +67,9 @@ class TrustConsoleBrowserTest extends AppTest {
 		// supply ¥10, floor ¥20, price ¥25, shipping ¥5; 2 units: ¥55.00 paid
 		Scenario.Market market = scenario.market(1000, 2000, 2500, 10, 500);
 		Scenario.User buyer = scenario.user();
-		var order = scenario.order(buyer, market, 2);
-		scenario.pay(buyer, order);
-		var shipped = api.post("/api/v1/suppliers/" + market.product().supplierId() + "/orders/" + order.id()
-				+ "/shipments", market.supplier().token(), io.microshop.support.Api.map("carrier", "SF Express",
-						"trackingNumber", "SF3001"));
-		assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
-		assertThat(api.post("/api/v1/orders/" + order.id() + "/confirm-receipt", buyer.token(), null).status())
-			.isEqualTo(200);
+		var order = scenario.paidOrder(buyer, market, 2);
+		scenario.ship(market, order.id(), "SF3001");
+		scenario.receive(buyer, order.id());
 		var complaint = api.post("/api/v1/orders/" + order.id() + "/complaints", buyer.token(),
 				io.microshop.support.Api.map("reason", "DAMAGED", "text", "One of the two tins arrived crushed."));
 		assertThat(complaint.status()).as(complaint.toString()).isEqualTo(201);
@@ -112,13 +102,6 @@ class TrustConsoleBrowserTest extends AppTest {
 			.param(order.id() + "%")
 			.query(Long.class)
 			.single()).isEqualTo(2_500);
-	}
-
-	private static byte[] png() throws IOException {
-		BufferedImage image = new BufferedImage(16, 10, BufferedImage.TYPE_INT_RGB);
-		var out = new ByteArrayOutputStream();
-		ImageIO.write(image, "png", out);
-		return out.toByteArray();
 	}
 
 }

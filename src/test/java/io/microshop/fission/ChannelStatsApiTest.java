@@ -1,9 +1,9 @@
 package io.microshop.fission;
 
-import static io.microshop.fission.ShareFixtures.eventually;
 import static io.microshop.fission.ShareFixtures.open;
 import static io.microshop.fission.ShareFixtures.orderThrough;
 import static io.microshop.fission.ShareFixtures.share;
+import static io.microshop.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

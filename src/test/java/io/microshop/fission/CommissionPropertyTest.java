@@ -1,6 +1,11 @@
 package io.microshop.fission;
 
-import static io.microshop.fission.ShareFixtures.eventually;
+import static io.microshop.fission.CommissionFixtures.commissionStatuses;
+import static io.microshop.fission.CommissionFixtures.commissionsByLevel;
+import static io.microshop.fission.FraudFixtures.awaitJudged;
+import static io.microshop.fission.FraudFixtures.kindsOf;
+import static io.microshop.support.Eventually.eventually;
+import static io.microshop.support.LedgerRows.postings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -11,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.microshop.catalog.Catalog;
 import io.microshop.catalog.NewProduct;
@@ -138,7 +142,7 @@ class CommissionPropertyTest extends AppTest {
 			UUID id = order.id();
 			// fraud signals (bursts of one buyer, refund loops) are judged after the order's commit:
 			// wait for the judgement, so whether the order was flagged before payment is known
-			awaitJudged("order_signals", id);
+			awaitJudged(jdbc, "order_signals", id);
 			if (random.nextBoolean()) {
 				world.rates(randomRates());
 			}
@@ -158,7 +162,7 @@ class CommissionPropertyTest extends AppTest {
 				end = OrderStatus.CANCELLED;
 			}
 			else {
-				flaggedBeforePayment = !flags(id).isEmpty();
+				flaggedBeforePayment = !kindsOf(jdbc, id.toString()).isEmpty();
 				pay(order);
 				// rates changed after payment change nothing for this order
 				if (random.nextInt(4) == 0) {
@@ -166,7 +170,7 @@ class CommissionPropertyTest extends AppTest {
 				}
 				if (random.nextInt(4) == 0) {
 					lifecycle.cancel(id, buyer);
-					awaitJudged("order_refunds", id);
+					awaitJudged(jdbc, "order_refunds", id);
 					end = OrderStatus.CANCELLED;
 				}
 				else {
@@ -203,14 +207,17 @@ class CommissionPropertyTest extends AppTest {
 					expected.put(2, Map.entry(recruiter.accountId(), level2));
 				}
 			}
-			Map<Integer, Map.Entry<UUID, Long>> stored = stored(id);
+			Map<Integer, Map.Entry<UUID, Long>> stored = commissionsByLevel(jdbc, id);
 			assertThat(stored).as(as).isEqualTo(expected);
 			if (stored.containsKey(2)) {
 				level2s++;
 				assertThat(recruiter).as(as + ": level 2 needs a recruiter").isNotNull();
 				assertThat(maxLevels).as(as).isEqualTo(2);
 			}
-			List<String> flags = flags(id).stream().filter(CommissionRule.SELF_REFERRAL::equals).toList();
+			List<String> flags = kindsOf(jdbc, id.toString())
+				.stream()
+				.filter(CommissionRule.SELF_REFERRAL::equals)
+				.toList();
 			if (paid && selfReferral) {
 				selfReferrals++;
 				assertThat(stored).as(as + ": self-referral").isEmpty();
@@ -223,14 +230,14 @@ class CommissionPropertyTest extends AppTest {
 				assertThat(flags).as(as).isEmpty();
 			}
 			long commissionTotal = expected.values().stream().mapToLong(Map.Entry::getValue).sum();
-			Map<String, Long> escrow = postings(id, Ledger.PAYMENT);
+			Map<String, Long> escrow = postings(jdbc, Ledger.PAYMENT, id);
 			for (var e : expected.values()) {
 				assertThat(escrow.get(LedgerAccounts.promoterEscrow(e.getKey()))).as(as).isEqualTo(e.getValue());
 			}
 			assertThat(escrow.keySet().stream().filter(a -> a.startsWith("escrow:promoter:")).count()).as(as)
 				.isEqualTo(expected.size());
 			if (end == OrderStatus.SETTLED) {
-				Map<String, Long> settled = postings(id, Ledger.SETTLEMENT);
+				Map<String, Long> settled = postings(jdbc, Ledger.SETTLEMENT, id);
 				long supplierPart = sku.supplyPrice() * quantity + listing.shippingFee();
 				long fee = done.goodsTotal() * 200 / 10_000;
 				long seller = done.total() - supplierPart - fee - commissionTotal;
@@ -249,9 +256,9 @@ class CommissionPropertyTest extends AppTest {
 				assertThat(supplierPart + fee + seller + promoterParts).as(as).isEqualTo(done.total());
 			}
 			else {
-				assertThat(postings(id, Ledger.SETTLEMENT)).as(as).isEmpty();
+				assertThat(postings(jdbc, Ledger.SETTLEMENT, id)).as(as).isEmpty();
 				Map<String, Long> net = new HashMap<>(escrow);
-				postings(id, Ledger.REFUND).forEach((account, amount) -> net.merge(account, amount, Long::sum));
+				postings(jdbc, Ledger.REFUND, id).forEach((account, amount) -> net.merge(account, amount, Long::sum));
 				assertThat(net.values()).as(as + ": a refund returns every part").allMatch(v -> v == 0);
 			}
 			assertThat(ledger.unbalancedTransactions()).as(as).isEmpty();
@@ -266,7 +273,7 @@ class CommissionPropertyTest extends AppTest {
 				+ " with commissions, " + level2s + " with level 2, " + selfReferrals + " self-referrals");
 		assertThat(selfReferrals).as("the generator makes self-referrals").isPositive();
 		// statuses follow the orders' events, after their commits
-		eventually(() -> expectedStatus.forEach((id, end) -> assertThat(statuses(id)).as(id.toString())
+		eventually(() -> expectedStatus.forEach((id, end) -> assertThat(commissionStatuses(jdbc, id)).as(id.toString())
 			.containsOnly(end == OrderStatus.SETTLED ? "AVAILABLE" : "CANCELLED")));
 	}
 
@@ -324,44 +331,6 @@ class CommissionPropertyTest extends AppTest {
 		payments.succeeded("evt_" + UUID.randomUUID(), "payment.succeeded", order.payment().id(), order.total(),
 				order.currency(), "{}");
 		lifecycle.paymentSucceeded(order.id());
-	}
-
-	private Map<Integer, Map.Entry<UUID, Long>> stored(UUID orderId) {
-		return jdbc.sql("SELECT level, promoter_account_id, amount FROM commissions WHERE order_id = ?")
-			.param(orderId)
-			.query((rs, n) -> Map.entry(rs.getInt(1), Map.entry(rs.getObject(2, UUID.class), rs.getLong(3))))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-	}
-
-	private List<String> statuses(UUID orderId) {
-		return jdbc.sql("SELECT status FROM commissions WHERE order_id = ?").param(orderId).query(String.class).list();
-	}
-
-	private void awaitJudged(String table, UUID orderId) {
-		long deadline = System.currentTimeMillis() + 10_000;
-		while (jdbc.sql("SELECT count(*) FROM " + table + " WHERE order_id = ?").param(orderId).query(Long.class)
-			.single() == 0) {
-			assertThat(System.currentTimeMillis()).as("fraud signals of " + orderId + " judged").isLessThan(deadline);
-			io.microshop.support.Scenario.sleep(10);
-		}
-	}
-
-	private List<String> flags(UUID orderId) {
-		return jdbc.sql("SELECT kind FROM fraud_flags WHERE order_id = ?").param(orderId).query(String.class).list();
-	}
-
-	/** Net amount per account of one booking of an order. */
-	private Map<String, Long> postings(UUID orderId, String kind) {
-		return jdbc.sql("""
-				SELECT p.account, p.amount FROM ledger_postings p JOIN ledger_transactions t ON t.id = p.transaction_id
-				WHERE t.kind = ? AND t.reference = ?""")
-			.params(kind, orderId.toString())
-			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-			.list()
-			.stream()
-			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.summingLong(Map.Entry::getValue)));
 	}
 
 	private <T> T pick(List<T> list) {

@@ -4,8 +4,8 @@ import static io.microshop.fission.FraudFixtures.joinShop;
 import static io.microshop.fission.FraudFixtures.kindsOf;
 import static io.microshop.fission.FraudFixtures.place;
 import static io.microshop.fission.FraudFixtures.rates;
-import static io.microshop.fission.ShareFixtures.eventually;
 import static io.microshop.fission.ShareFixtures.share;
+import static io.microshop.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -60,9 +60,11 @@ class CommissionRevocationApiTest extends AppTest {
 			.get("paidOrders")
 			.asLong()).isEqualTo(1));
 
-		// two more accounts ship to the same address, spelled differently: a cluster of three
+		// four more accounts ship to the same address, spelled differently: a cluster of five
 		place(api, scenario, scenario.user(), market, null, address.toUpperCase().replace(",", " ,"), null);
 		place(api, scenario, scenario.user(), market, null, "  " + address + ".", null);
+		place(api, scenario, scenario.user(), market, null, address.toLowerCase(), null);
+		place(api, scenario, scenario.user(), market, null, address + " ", null);
 
 		eventually(() -> assertThat(kindsOf(jdbc, order.id())).containsExactly("SHARED_ADDRESS"));
 		eventually(() -> assertThat(promoterBalance(promoter).get("pending").asLong()).isZero());
@@ -78,8 +80,8 @@ class CommissionRevocationApiTest extends AppTest {
 		assertThat(shop.get("paidOrders").asLong()).isZero();
 		assertThat(shop.get("orders").asLong()).isZero();
 
-		ship(market, order);
-		api.post("/api/v1/orders/" + order.id() + "/confirm-receipt", fan.token(), null);
+		scenario.ship(market, order.id());
+		scenario.receive(fan, order.id());
 		clock.advance(Duration.ofDays(8));
 		scenario.awaitStatus(fan, order.id(), "SETTLED");
 
@@ -132,8 +134,9 @@ class CommissionRevocationApiTest extends AppTest {
 		Api.Response order = place(api, scenario, fan, market, code, "9 Hill Road " + UUID.randomUUID(), device);
 		scenario.pay(fan, order);
 		assertThat(promoterBalance(promoter).get("pending").asLong()).isEqualTo(LEVEL1);
-		place(api, scenario, scenario.user(), market, null, "10 Hill Road " + UUID.randomUUID(), device);
-		place(api, scenario, scenario.user(), market, null, "11 Hill Road " + UUID.randomUUID(), device);
+		for (int i = 10; i < 14; i++) {
+			place(api, scenario, scenario.user(), market, null, i + " Hill Road " + UUID.randomUUID(), device);
+		}
 		eventually(() -> assertThat(kindsOf(jdbc, order.id())).containsExactly("SHARED_DEVICE"));
 		eventually(() -> assertThat(promoterBalance(promoter).get("pending").asLong()).isZero());
 
@@ -167,12 +170,6 @@ class CommissionRevocationApiTest extends AppTest {
 
 	private JsonNode shopBalance(Market market) {
 		return api.get("/api/v1/shops/" + market.shop().id() + "/balance", market.seller().token()).json();
-	}
-
-	private void ship(Market market, Api.Response order) {
-		var shipped = api.post("/api/v1/suppliers/" + market.product().supplierId() + "/orders/" + order.id()
-				+ "/shipments", market.supplier().token(), Api.map("carrier", "SF Express", "trackingNumber", "SF2001"));
-		assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
 	}
 
 }

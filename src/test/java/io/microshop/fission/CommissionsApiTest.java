@@ -1,13 +1,15 @@
 package io.microshop.fission;
 
-import static io.microshop.fission.ShareFixtures.assertProblem;
-import static io.microshop.fission.ShareFixtures.eventually;
+import static io.microshop.api.ApiAssertions.assertProblem;
+import static io.microshop.fission.FraudFixtures.kindsOf;
+import static io.microshop.fission.ShareFixtures.orderThrough;
 import static io.microshop.fission.ShareFixtures.share;
+import static io.microshop.support.Eventually.eventually;
+import static io.microshop.support.LedgerRows.postings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 import io.microshop.support.Api;
 import io.microshop.support.AppTest;
@@ -82,9 +84,8 @@ class CommissionsApiTest extends AppTest {
 		// rates changed after payment do not change the commissions of a paid order
 		rates(market, 0, 0);
 
-		ship(market, order);
-		var received = api.post("/api/v1/orders/" + order.id() + "/confirm-receipt", fan.token(), null);
-		assertThat(received.text("status")).isEqualTo("RECEIVED");
+		scenario.ship(market, order.id());
+		assertThat(scenario.receive(fan, order.id()).text("status")).isEqualTo("RECEIVED");
 		clock.advance(Duration.ofDays(8));
 		scenario.awaitStatus(fan, order.id(), "SETTLED");
 
@@ -99,7 +100,7 @@ class CommissionsApiTest extends AppTest {
 		JsonNode shop = shopBalance(market);
 		assertThat(shop.get("pending").asLong()).isZero();
 		assertThat(shop.get("available").asLong()).isEqualTo(seller);
-		Map<String, Long> parts = settlement(order.id());
+		Map<String, Long> parts = postings(jdbc, "SETTLEMENT", order.id());
 		assertThat(parts.get("supplier:" + market.product().supplierId())).isEqualTo(2 * SUPPLY + SHIPPING);
 		assertThat(parts.get("platform:fees")).isEqualTo(fee);
 		assertThat(parts.get("shop:" + market.shop().id())).isEqualTo(seller);
@@ -150,10 +151,7 @@ class CommissionsApiTest extends AppTest {
 		assertThat(mine(promoter).get("pending").asLong()).isZero();
 		assertThat(mine(promoter).get("items").size()).isZero();
 		assertThat(mine(top).get("pending").asLong()).isZero();
-		assertThat(jdbc.sql("SELECT kind FROM fraud_flags WHERE order_id = ?")
-			.param(UUID.fromString(order.id()))
-			.query(String.class)
-			.list()).containsExactly("SELF_REFERRAL");
+		assertThat(kindsOf(jdbc, order.id())).containsExactly("SELF_REFERRAL");
 	}
 
 	@Test
@@ -170,15 +168,6 @@ class CommissionsApiTest extends AppTest {
 		assertThat(mine(sharer).get("pending").asLong()).isZero();
 		long fee = PRICE * 200 / 10_000;
 		assertThat(shopBalance(market).get("pending").asLong()).isEqualTo(PRICE - SUPPLY - fee);
-	}
-
-	private static Api.Response orderThrough(Api api, io.microshop.support.Scenario scenario, User buyer,
-			Market market, String code, int quantity) {
-		Map<String, Object> body = scenario.orderBody(market.listingId(), market.product().skuId(), quantity);
-		body.put("shareCode", code);
-		var order = api.post("/api/v1/orders", buyer.token(), body);
-		assertThat(order.status()).as(order.toString()).isEqualTo(201);
-		return order;
 	}
 
 	private void rates(Market market, int level1, int level2) {
@@ -202,23 +191,6 @@ class CommissionsApiTest extends AppTest {
 
 	private JsonNode shopBalance(Market market) {
 		return api.get("/api/v1/shops/" + market.shop().id() + "/balance", market.seller().token()).json();
-	}
-
-	private void ship(Market market, Api.Response order) {
-		var shipped = api.post("/api/v1/suppliers/" + market.product().supplierId() + "/orders/" + order.id()
-				+ "/shipments", market.supplier().token(), Api.map("carrier", "SF Express", "trackingNumber", "SF2001"));
-		assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
-	}
-
-	private Map<String, Long> settlement(String orderId) {
-		return jdbc.sql("""
-				SELECT p.account, sum(p.amount) FROM ledger_postings p JOIN ledger_transactions t ON t.id = p.transaction_id
-				WHERE t.kind = 'SETTLEMENT' AND t.reference = ? GROUP BY p.account""")
-			.param(orderId)
-			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-			.list()
-			.stream()
-			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 }

@@ -1,10 +1,11 @@
 package io.microshop.fission;
 
-import static io.microshop.fission.ShareFixtures.eventually;
 import static io.microshop.fission.ShareFixtures.orderThrough;
 import static io.microshop.fission.ShareFixtures.share;
+import static io.microshop.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.microshop.support.WebClient;
 import io.microshop.support.Api;
 import io.microshop.support.AppTest;
 import io.microshop.support.Scenario;

@@ -32,10 +32,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * flagged, at most 2% of the normal ones. Prints the seed and both figures;
  * {@code -Dfraud.seed=<seed>} replays a run.
  * <p>
- * Normal: buyers with one or two orders of their own address and device, households of two
- * accounts sharing an address (and a tablet), promoters buying through other promoters' links,
- * now and then a paid order cancelled. Planted: promoters buying through their own link,
- * bursts of three or four orders from one buyer within the hour, clusters of three or four
+ * Normal: buyers with one or two orders of their own address and device, households of two to
+ * four accounts sharing an address (and a tablet), promoters buying through other promoters'
+ * links, now and then a paid order cancelled. Planted: promoters buying through their own link,
+ * bursts of three or four orders from one buyer within the hour, clusters of five to seven
  * accounts shipping to one address (spelled differently) or ordering from one device, and
  * buyers paying and cancelling again and again (and their next order).
  */
@@ -171,12 +171,13 @@ class FraudDetectionPropertyTest extends AppTest {
 		}
 	}
 
-	/** Two accounts of one home: one address, often one shared tablet too. */
+	/** Two to four accounts of one home: one address, often one shared tablet too. */
 	private void household() {
 		int shop = random.nextInt(SHOPS);
 		String address = newAddress();
 		String tablet = random.nextBoolean() ? FraudFixtures.device() : null;
-		for (int i = 0; i < 2; i++) {
+		int members = 2 + random.nextInt(3);
+		for (int i = 0; i < members; i++) {
 			User member = scenario.user();
 			Api.Response order = place(api, scenario, member, markets.get(shop), anyCode(shop), variant(address),
 					tablet);
@@ -223,11 +224,11 @@ class FraudDetectionPropertyTest extends AppTest {
 		}
 	}
 
-	/** Three or four accounts shipping to one address, spelled differently, over days. */
+	/** Five to seven accounts shipping to one address, spelled differently, over days. */
 	private void sharedAddress() {
 		int shop = random.nextInt(SHOPS);
 		String address = newAddress();
-		int accounts = 3 + random.nextInt(2);
+		int accounts = 5 + random.nextInt(3);
 		for (int i = 0; i < accounts; i++) {
 			User buyer = scenario.user();
 			Api.Response order = place(api, scenario, buyer, markets.get(shop), anyCode(shop), variant(address),
@@ -238,11 +239,11 @@ class FraudDetectionPropertyTest extends AppTest {
 		}
 	}
 
-	/** Three or four accounts on one phone, each with an address of its own. */
+	/** Five to seven accounts on one phone, each with an address of its own. */
 	private void sharedDevice() {
 		int shop = random.nextInt(SHOPS);
 		String device = FraudFixtures.device();
-		int accounts = 3 + random.nextInt(2);
+		int accounts = 5 + random.nextInt(3);
 		for (int i = 0; i < accounts; i++) {
 			User buyer = scenario.user();
 			Api.Response order = place(api, scenario, buyer, markets.get(shop), anyCode(shop), newAddress(), device);

@@ -45,6 +45,19 @@ final class FraudFixtures {
 			.list();
 	}
 
+	/**
+	 * Waits until the fraud listener judged the order: its row in {@code table} ({@code order_signals}
+	 * after placing, {@code order_refunds} after a refund) is written after the order's commit.
+	 */
+	static void awaitJudged(JdbcClient jdbc, String table, UUID orderId) {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (jdbc.sql("SELECT count(*) FROM " + table + " WHERE order_id = ?").param(orderId).query(Long.class)
+			.single() == 0) {
+			assertThat(System.currentTimeMillis()).as("fraud signals of " + orderId + " judged").isLessThan(deadline);
+			Scenario.sleep(10);
+		}
+	}
+
 	static String joinShop(Api api, User fan, Market market) {
 		var joined = api.post("/api/v1/shops/" + market.shop().id() + "/promoters", fan.token(), Map.of());
 		assertThat(joined.status()).as(joined.toString()).isEqualTo(201);

@@ -1,9 +1,9 @@
 package io.microshop.fission;
 
+import static io.microshop.api.ApiAssertions.assertInvalidField;
+import static io.microshop.api.ApiAssertions.assertProblem;
 import static io.microshop.fission.FraudFixtures.place;
-import static io.microshop.fission.ShareFixtures.assertFieldError;
-import static io.microshop.fission.ShareFixtures.assertProblem;
-import static io.microshop.fission.ShareFixtures.eventually;
+import static io.microshop.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -55,11 +55,11 @@ class FraudFlagDismissalApiTest extends AppTest {
 		String flagId = burstFlag();
 		String operator = scenario.operatorToken();
 
-		assertFieldError(api.post("/api/v1/ops/fraud-flags/" + flagId + "/dismissal", operator, Api.map("reason", "  ")),
-				422, "reason");
-		assertFieldError(api.post("/api/v1/ops/fraud-flags/" + flagId + "/dismissal", operator, Api.map()), 422,
+		assertInvalidField(api.post("/api/v1/ops/fraud-flags/" + flagId + "/dismissal", operator,
+				Api.map("reason", "  ")), 422, "reason");
+		assertInvalidField(api.post("/api/v1/ops/fraud-flags/" + flagId + "/dismissal", operator, Api.map()), 422,
 				"reason");
-		assertFieldError(api.post("/api/v1/ops/fraud-flags/" + flagId + "/dismissal", operator,
+		assertInvalidField(api.post("/api/v1/ops/fraud-flags/" + flagId + "/dismissal", operator,
 				Api.map("reason", "x".repeat(1001))), 422, "reason");
 
 		assertThat(status(flagId)).isEqualTo("OPEN");
@@ -110,7 +110,7 @@ class FraudFlagDismissalApiTest extends AppTest {
 		for (String field : List.of("id", "shopId", "orderId", "kind", "detail", "at", "status")) {
 			assertThat(item.get(field).asString()).as(field).isNotBlank();
 		}
-		assertFieldError(api.get("/api/v1/ops/fraud-flags?status=MAYBE", operator), 422, "status");
+		assertInvalidField(api.get("/api/v1/ops/fraud-flags?status=MAYBE", operator), 422, "status");
 	}
 
 	/** A buyer's three orders within an hour: three BURST flags; the id of the last order's flag. */

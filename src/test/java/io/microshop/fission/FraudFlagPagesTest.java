@@ -2,12 +2,13 @@ package io.microshop.fission;
 
 import static io.microshop.fission.FraudFixtures.kindsOf;
 import static io.microshop.fission.FraudFixtures.place;
-import static io.microshop.fission.ShareFixtures.eventually;
+import static io.microshop.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
 
+import io.microshop.support.WebClient;
 import io.microshop.support.Api;
 import io.microshop.support.AppTest;
 import io.microshop.support.Scenario;
@@ -61,11 +62,11 @@ class FraudFlagPagesTest extends AppTest {
 	}
 
 	@Test
-	void thePageCheckoutGivesABrowserADeviceIdAndThreeAccountsOnItAreOneDevice() {
+	void thePageCheckoutGivesABrowserADeviceIdAndFiveAccountsOnItAreOneDevice() {
 		Market market = scenario.market(1_000, 1_500, 2_000, 10, 0);
-		String[] orders = new String[3];
+		String[] orders = new String[5];
 		String device = null;
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < orders.length; i++) {
 			String phone = Scenario.newPhone();
 			WebClient browser = WebClient.signedIn(baseUrl(), jdbc, phone);
 			if (device != null) {

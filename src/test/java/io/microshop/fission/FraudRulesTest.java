@@ -64,6 +64,44 @@ class FraudRulesTest {
 		}
 	}
 
+	/**
+	 * The one-pass search finds exactly what the definition says (every window of the length,
+	 * starting at each order, checked on its own), on seeded random streams with few and many
+	 * whos; {@code -Dfraud.rules.seed=} replays a run.
+	 */
+	@Test
+	void theOnePassSearchAgreesWithTheDefinition() {
+		long seed = Long.getLong("fraud.rules.seed", System.nanoTime());
+		System.out.println("FraudRulesTest seed=" + seed + " (replay with -Dfraud.rules.seed=" + seed + ")");
+		java.util.Random random = new java.util.Random(seed);
+		for (int round = 0; round < 500; round++) {
+			int n = random.nextInt(60);
+			int whos = 1 + random.nextInt(8);
+			int min = 2 + random.nextInt(4);
+			List<Hit> hits = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				hits.add(new Hit(UUID.randomUUID(), "who" + random.nextInt(whos),
+						T0.plusSeconds(random.nextInt(4 * 3600))));
+			}
+			assertThat(FraudRules.clustered(hits, HOUR, min)).as("seed %d round %d", seed, round)
+				.containsExactlyInAnyOrderElementsOf(byDefinition(hits, HOUR, min));
+		}
+	}
+
+	/** Every order of every window [an order's time, + window] holding {@code min} distinct whos. */
+	private static java.util.Set<UUID> byDefinition(List<Hit> hits, java.time.Duration window, int min) {
+		java.util.Set<UUID> flagged = new java.util.HashSet<>();
+		for (Hit start : hits) {
+			List<Hit> in = hits.stream()
+				.filter(h -> !h.at().isBefore(start.at()) && !h.at().isAfter(start.at().plus(window)))
+				.toList();
+			if (in.stream().map(Hit::who).distinct().count() >= min) {
+				in.forEach(h -> flagged.add(h.orderId()));
+			}
+		}
+		return flagged;
+	}
+
 	@Test
 	void addressesAreComparedByLettersAndDigitsOnly() {
 		assertThat(OrderOrigin.address("1 Garden Road, Hangzhou")).isEqualTo(OrderOrigin.address("  1 GARDEN road hangzhou."))

@@ -61,7 +61,7 @@ class GroupBuysApiTest extends AppTest {
 		var foreignSku = api.post(path, market.seller().token(), Api.map("listingId", market.listingId(), "skuId",
 				other.product().skuId(), "groupPrice", GROUP_PRICE, "groupSize", 3, "window", "PT24H"));
 		assertThat(foreignSku.status()).as(foreignSku.toString()).isEqualTo(422);
-		for (var bad : List.of(dealBody(market, GROUP_PRICE, 3, "tomorrow"), dealBody(market, GROUP_PRICE, 3, "PT30S"),
+		for (var bad : List.of(dealBody(market, GROUP_PRICE, 3, "tomorrow"), dealBody(market, GROUP_PRICE, 3, "PT0S"), dealBody(market, GROUP_PRICE, 3, "-PT1H"),
 				dealBody(market, GROUP_PRICE, 3, "P8D"), dealBody(market, GROUP_PRICE, 1, "PT24H"),
 				dealBody(market, GROUP_PRICE, 101, "PT24H"), dealBody(market, 0, 3, "PT24H"),
 				Api.map("listingId", "not-a-uuid", "skuId", market.product().skuId(), "groupPrice", GROUP_PRICE,

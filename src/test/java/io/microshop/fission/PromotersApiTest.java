@@ -1,7 +1,7 @@
 package io.microshop.fission;
 
-import static io.microshop.fission.ShareFixtures.assertFieldError;
-import static io.microshop.fission.ShareFixtures.assertProblem;
+import static io.microshop.api.ApiAssertions.assertInvalidField;
+import static io.microshop.api.ApiAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -96,9 +96,9 @@ class PromotersApiTest extends AppTest {
 		var elsewhere = join(scenario.user(), other.id(), null);
 		User fan = scenario.user();
 
-		assertFieldError(join(fan, shop.id(), "ZZZZZZZZZZ"), 422, "recruiterCode");
-		assertFieldError(join(fan, shop.id(), "not a code!"), 422, "recruiterCode");
-		assertFieldError(join(fan, shop.id(), elsewhere.text("code")), 422, "recruiterCode");
+		assertInvalidField(join(fan, shop.id(), "ZZZZZZZZZZ"), 422, "recruiterCode");
+		assertInvalidField(join(fan, shop.id(), "not a code!"), 422, "recruiterCode");
+		assertInvalidField(join(fan, shop.id(), elsewhere.text("code")), 422, "recruiterCode");
 		assertThat(count(shop.id())).isZero();
 	}
 

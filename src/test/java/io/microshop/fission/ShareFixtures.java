@@ -15,9 +15,7 @@ import java.util.Map;
 import io.microshop.support.Api;
 import io.microshop.support.Scenario;
 
-import tools.jackson.databind.JsonNode;
-
-/** What fission's tests share: making links, opening them as a given browser, problem checks. */
+/** What fission's tests share: making links, opening them as a given browser, ordering through them. */
 final class ShareFixtures {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -56,44 +54,17 @@ final class ShareFixtures {
 
 	static Api.Response orderThrough(Api api, Scenario scenario, Scenario.User buyer, Scenario.Market market,
 			String shareCode) {
-		Map<String, Object> body = scenario.orderBody(market.listingId(), market.product().skuId(), 1);
+		return orderThrough(api, scenario, buyer, market, shareCode, 1);
+	}
+
+	/** Places an order of {@code quantity} units through the share code; it is left unpaid. */
+	static Api.Response orderThrough(Api api, Scenario scenario, Scenario.User buyer, Scenario.Market market,
+			String shareCode, int quantity) {
+		Map<String, Object> body = scenario.orderBody(market.listingId(), market.product().skuId(), quantity);
 		body.put("shareCode", shareCode);
 		var order = api.post("/api/v1/orders", buyer.token(), body);
 		assertThat(order.status()).as(order.toString()).isEqualTo(201);
 		return order;
-	}
-
-	/** An RFC 9457 problem with this status whose {@code type} ends with the kind. */
-	static JsonNode assertProblem(Api.Response response, int status, String type) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-		JsonNode body = response.json();
-		assertThat(body.get("type").asString()).as(response.toString()).endsWith("/" + type);
-		assertThat(body.get("status").asInt()).isEqualTo(status);
-		assertThat(response.body()).doesNotContain("Exception");
-		return body;
-	}
-
-	static void assertFieldError(Api.Response response, int status, String field) {
-		JsonNode body = assertProblem(response, status, "invalid-request");
-		assertThat(body.get("errors").propertyNames()).as(response.toString()).contains(field);
-	}
-
-	/** Polls until the check passes (listeners run after commit, on their own threads). */
-	static void eventually(Runnable check) {
-		long deadline = System.currentTimeMillis() + 10_000;
-		while (true) {
-			try {
-				check.run();
-				return;
-			}
-			catch (AssertionError ex) {
-				if (System.currentTimeMillis() > deadline) {
-					throw ex;
-				}
-				Scenario.sleep(100);
-			}
-		}
 	}
 
 	static List<String> cookiesNamed(HttpResponse<?> response, String name) {

@@ -1,9 +1,9 @@
 package io.microshop.fission;
 
 import static io.microshop.fission.ShareFixtures.cookiesNamed;
-import static io.microshop.fission.ShareFixtures.eventually;
 import static io.microshop.fission.ShareFixtures.open;
 import static io.microshop.fission.ShareFixtures.share;
+import static io.microshop.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -21,6 +21,7 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
+import io.microshop.support.WebClient;
 import io.microshop.support.AppTest;
 import io.microshop.support.Scenario;
 import io.microshop.support.Scenario.Market;

@@ -1,7 +1,7 @@
 package io.microshop.fission;
 
-import static io.microshop.fission.ShareFixtures.assertFieldError;
-import static io.microshop.fission.ShareFixtures.assertProblem;
+import static io.microshop.api.ApiAssertions.assertInvalidField;
+import static io.microshop.api.ApiAssertions.assertProblem;
 import static io.microshop.fission.ShareFixtures.share;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,11 +51,11 @@ class SharesApiTest extends AppTest {
 		Market market = scenario.market(2_000, 3_000, 3_900, 10, 800);
 		User fan = scenario.user();
 
-		assertFieldError(api.post("/api/v1/shares", fan.token(),
+		assertInvalidField(api.post("/api/v1/shares", fan.token(),
 				Api.map("listingId", market.listingId(), "channel", "myspace")), 400, "channel");
-		assertFieldError(api.post("/api/v1/shares", fan.token(),
+		assertInvalidField(api.post("/api/v1/shares", fan.token(),
 				Api.map("listingId", market.listingId(), "channel", "WeChat")), 400, "channel");
-		assertFieldError(api.post("/api/v1/shares", fan.token(), Api.map("channel", "link")), 400, "listingId");
+		assertInvalidField(api.post("/api/v1/shares", fan.token(), Api.map("channel", "link")), 400, "listingId");
 		assertThat(jdbc.sql("SELECT count(*) FROM share_links WHERE sharer_account_id = ?")
 			.param(UUID.fromString(fan.id())).query(Long.class).single()).isZero();
 	}
@@ -64,9 +64,9 @@ class SharesApiTest extends AppTest {
 	void anUnknownListingOrGroupIs422() {
 		User fan = scenario.user();
 
-		assertFieldError(api.post("/api/v1/shares", fan.token(), Api.map("listingId", UUID.randomUUID().toString())),
+		assertInvalidField(api.post("/api/v1/shares", fan.token(), Api.map("listingId", UUID.randomUUID().toString())),
 				422, "listingId");
-		assertFieldError(api.post("/api/v1/shares", fan.token(), Api.map("groupId", UUID.randomUUID().toString())),
+		assertInvalidField(api.post("/api/v1/shares", fan.token(), Api.map("groupId", UUID.randomUUID().toString())),
 				422, "groupId");
 	}
 

@@ -1,5 +1,6 @@
 package io.microshop.ledger;
 
+import static io.microshop.support.LedgerRows.postings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.microshop.catalog.Catalog;
 import io.microshop.catalog.NewProduct;
@@ -117,8 +117,8 @@ class LedgerPropertyTest extends AppTest {
 				assertSplitFollowsTheRule(history, end, sku.supplyPrice(), quantity, listing.shippingFee());
 			}
 			else {
-				assertThat(postings(id, Ledger.SETTLEMENT)).as(history).isEmpty();
-				long net = postings(id, Ledger.PAYMENT).values().stream().mapToLong(Long::longValue).sum();
+				assertThat(postings(jdbc, Ledger.SETTLEMENT, id)).as(history).isEmpty();
+				long net = postings(jdbc, Ledger.PAYMENT, id).values().stream().mapToLong(Long::longValue).sum();
 				assertThat(net).as(history).isZero();
 			}
 		}
@@ -130,23 +130,11 @@ class LedgerPropertyTest extends AppTest {
 		long supplierPart = supplyPrice * quantity + shippingFee;
 		long fee = goods * 200 / 10_000;
 		long sellerPart = order.total() - supplierPart - fee;
-		Map<String, Long> settled = postings(order.id(), Ledger.SETTLEMENT);
+		Map<String, Long> settled = postings(jdbc, Ledger.SETTLEMENT, order.id());
 		assertThat(settled.getOrDefault(LedgerAccounts.supplier(order.supplierId()), 0L)).as(history).isEqualTo(supplierPart);
 		assertThat(settled.getOrDefault(LedgerAccounts.PLATFORM_FEES, 0L)).as(history).isEqualTo(fee);
 		assertThat(settled.getOrDefault(LedgerAccounts.shop(order.shopId()), 0L)).as(history).isEqualTo(sellerPart);
 		assertThat(supplierPart + fee + sellerPart).as(history).isEqualTo(order.total());
-	}
-
-	/** Net amount per account of one booking of an order. */
-	private Map<String, Long> postings(UUID orderId, String kind) {
-		return jdbc.sql("""
-				SELECT p.account, p.amount FROM ledger_postings p JOIN ledger_transactions t ON t.id = p.transaction_id
-				WHERE t.kind = ? AND t.reference = ?""")
-			.params(kind, orderId.toString())
-			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-			.list()
-			.stream()
-			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.summingLong(Map.Entry::getValue)));
 	}
 
 	private void pay(OrderView order) {

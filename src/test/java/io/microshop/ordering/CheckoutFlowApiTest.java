@@ -26,12 +26,10 @@ class CheckoutFlowApiTest extends AppTest {
 		assertThat(order.json().get("payment").get("provider").asString()).isEqualTo("sandbox");
 
 		scenario.pay(buyer, order);
-		var shipped = api.post("/api/v1/suppliers/" + market.product().supplierId() + "/orders/" + order.id()
-				+ "/shipments", market.supplier().token(), Api.map("carrier", "SF Express", "trackingNumber", "SF1001"));
-		assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+		var shipped = scenario.ship(market, order.id(), "SF1001");
 		assertThat(shipped.text("status")).isEqualTo("SHIPPED");
 
-		var received = api.post("/api/v1/orders/" + order.id() + "/confirm-receipt", buyer.token(), null);
+		var received = scenario.receive(buyer, order.id());
 		assertThat(received.text("status")).isEqualTo("RECEIVED");
 
 		JsonNode pendingShop = api.get("/api/v1/shops/" + market.shop().id() + "/balance", market.seller().token()).json();

@@ -19,11 +19,8 @@ class ComplaintPagesTest extends AppTest {
 	void aBuyerComplainsTheSellerAnswersAndAnOperatorGivesAPartialRefundInYuan() {
 		Market market = scenario.market(2_000, 3_000, 3_900, 10, 800);
 		User buyer = scenario.user();
-		var order = scenario.order(buyer, market, 1);
-		scenario.pay(buyer, order);
-		var shipped = api.post("/api/v1/suppliers/" + market.product().supplierId() + "/orders/" + order.id()
-				+ "/shipments", market.supplier().token(), Api.map("carrier", "SF Express", "trackingNumber", "SF1"));
-		assertThat(shipped.status()).isEqualTo(201);
+		var order = scenario.paidOrder(buyer, market, 1);
+		scenario.ship(market, order.id());
 		FormClient buyerPages = FormClient.signedIn(baseUrl(), jdbc, buyer.phone());
 
 		assertThat(buyerPages.get("/o/" + order.id()).body()).contains("id=\"complain\"",
@@ -64,10 +61,8 @@ class ComplaintPagesTest extends AppTest {
 	void aBadDecisionShowsTheProblemAndChangesNothing() {
 		Market market = scenario.market(2_000, 3_000, 3_900, 10, 800);
 		User buyer = scenario.user();
-		var order = scenario.order(buyer, market, 1);
-		scenario.pay(buyer, order);
-		api.post("/api/v1/suppliers/" + market.product().supplierId() + "/orders/" + order.id() + "/shipments",
-				market.supplier().token(), Api.map("carrier", "SF Express", "trackingNumber", "SF1"));
+		var order = scenario.paidOrder(buyer, market, 1);
+		scenario.ship(market, order.id());
 		String id = api.post("/api/v1/orders/" + order.id() + "/complaints", buyer.token(),
 				Api.map("reason", "OTHER", "text", "Late")).id();
 		FormClient operator = FormClient.signedIn(baseUrl(), jdbc, OPERATOR_PHONE);

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import io.microshop.support.Api;
 import io.microshop.support.AppTest;
 import io.microshop.support.Scenario;
+import io.microshop.support.TestFiles;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -112,7 +113,7 @@ class AccessControlMatrixTest extends AppTest {
 	private Api.Response call(String method, String url, String token, JsonNode content, JsonNode components,
 			ApiWorld world) {
 		if (content.has("multipart/form-data")) {
-			return api.upload(url, token, "file", "x.png", "image/png", ApiWorld.png());
+			return api.upload(url, token, "file", "x.png", "image/png", TestFiles.png());
 		}
 		Object body = content.has("application/json")
 				? world.body(content.get("application/json").get("schema"), components) : null;

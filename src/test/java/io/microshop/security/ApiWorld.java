@@ -2,22 +2,17 @@ package io.microshop.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.imageio.ImageIO;
-
 import io.microshop.support.Api;
 import io.microshop.support.Scenario;
 import io.microshop.support.Scenario.Market;
 import io.microshop.support.Scenario.User;
+import io.microshop.support.TestFiles;
 
 import tools.jackson.databind.JsonNode;
 
@@ -67,25 +62,22 @@ final class ApiWorld {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> shipTo = (Map<String, Object>) body.get("shipTo");
 		shipTo.put("address", "Flat 1, " + SECRET + " Road");
-		var order = api.post("/api/v1/orders", buyer.token(), body);
-		assertThat(order.status()).as(order.toString()).isEqualTo(201);
+		var order = scenario.paidOrder(buyer, body);
 		orderId = order.id();
 		paymentId = order.json().get("payment").get("id").asString();
-		scenario.pay(buyer, order);
-		ok(api.post("/api/v1/suppliers/" + market.product().supplierId() + "/orders/" + orderId + "/shipments",
-				market.supplier().token(), Api.map("carrier", "SF Express", "trackingNumber", "SF" + SECRET)));
-		ok(api.post("/api/v1/orders/" + orderId + "/confirm-receipt", buyer.token(), null));
+		scenario.ship(market, orderId, "SF" + SECRET);
+		scenario.receive(buyer, orderId);
 		var complaint = ok(api.post("/api/v1/orders/" + orderId + "/complaints", buyer.token(),
 				Api.map("reason", "DAMAGED", "text", "The tin was crushed " + SECRET)));
 		complaintId = complaint.id();
 		photoId = ok(api.upload("/api/v1/complaints/" + complaintId + "/photos", buyer.token(), "file", "p.png",
-				"image/png", png())).id();
+				"image/png", TestFiles.png())).id();
 		var verification = ok(api.post("/api/v1/verifications", market.seller().token(),
 				Api.map("subject", "shop", "subjectId", market.shop().id(), "legalName", "Legal " + SECRET, "idNumber",
 						"11010119900307123X")));
 		verificationId = verification.id();
 		documentId = ok(api.upload("/api/v1/verifications/" + verificationId + "/documents", market.seller().token(),
-				"file", "id.png", "image/png", png())).id();
+				"file", "id.png", "image/png", TestFiles.png())).id();
 		shareCode = ok(api.post("/api/v1/shares", market.seller().token(), Api.map("listingId", market.listingId())))
 			.text("code");
 		dealId = ok(api.post("/api/v1/shops/" + market.shop().id() + "/group-deals", market.seller().token(),
@@ -217,18 +209,6 @@ final class ApiWorld {
 			case "skus" -> "sku";
 			default -> name;
 		};
-	}
-
-	static byte[] png() {
-		BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
-		var out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "png", out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
 	}
 
 	private static Api.Response ok(Api.Response response) {

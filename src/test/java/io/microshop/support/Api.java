@@ -62,17 +62,7 @@ public class Api {
 		all.put("Accept", "application/json, application/problem+json");
 		all.putAll(headers);
 		all.forEach(request::setHeader);
-		try {
-			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.body(), response.headers().map());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return answer(request.build());
 	}
 
 	/** A multipart/form-data POST of one file part. */
@@ -93,9 +83,28 @@ public class Api {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
+		return answer(request.build());
+	}
+
+	/** A GET of raw bytes (a picture, a document), the answer as it came. */
+	public HttpResponse<byte[]> downloadBytes(String path, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(30))
+			.GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return exchange(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static Response answer(HttpRequest request) {
+		HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+		return new Response(response.statusCode(), response.body(), response.headers().map());
+	}
+
+	private static <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
 		try {
-			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.body(), response.headers().map());
+			return HTTP.send(request, body);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

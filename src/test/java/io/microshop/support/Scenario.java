@@ -103,6 +103,40 @@ public class Scenario {
 		awaitStatus(buyer, order.id(), "PAID");
 	}
 
+	/** A paid order of the market: placed by the buyer, then paid through the sandbox. */
+	public Api.Response paidOrder(User buyer, Market market, int quantity) {
+		return paidOrder(buyer, orderBody(market.listingId(), market.product().skuId(), quantity));
+	}
+
+	/** Places an order of this body (a share code, an address of its own), then pays it. */
+	public Api.Response paidOrder(User buyer, Map<String, Object> body) {
+		var order = api.post("/api/v1/orders", buyer.token(), body);
+		assertThat(order.status()).as(order.toString()).isEqualTo(201);
+		pay(buyer, order);
+		return order;
+	}
+
+	/** The market's supplier ships the paid order. */
+	public Api.Response ship(Market market, String orderId) {
+		return ship(market, orderId, "SF1");
+	}
+
+	/** The market's supplier ships the paid order under this tracking number. */
+	public Api.Response ship(Market market, String orderId, String trackingNumber) {
+		var shipped = api.post("/api/v1/suppliers/" + market.product().supplierId() + "/orders/" + orderId
+				+ "/shipments", market.supplier().token(),
+				Api.map("carrier", "SF Express", "trackingNumber", trackingNumber));
+		assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+		return shipped;
+	}
+
+	/** The buyer confirms the shipped order arrived. */
+	public Api.Response receive(User buyer, String orderId) {
+		var received = api.post("/api/v1/orders/" + orderId + "/confirm-receipt", buyer.token(), null);
+		assertThat(received.status()).as(received.toString()).isEqualTo(200);
+		return received;
+	}
+
 	public JsonNode awaitStatus(User viewer, String orderId, String status) {
 		long deadline = System.currentTimeMillis() + 10_000;
 		JsonNode last = null;

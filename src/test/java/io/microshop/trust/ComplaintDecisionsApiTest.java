@@ -1,7 +1,7 @@
 package io.microshop.trust;
 
-import static io.microshop.trust.ComplaintFixtures.assertFieldError;
-import static io.microshop.trust.ComplaintFixtures.assertProblem;
+import static io.microshop.api.ApiAssertions.assertInvalidField;
+import static io.microshop.api.ApiAssertions.assertProblem;
 import static io.microshop.trust.ComplaintFixtures.decide;
 import static io.microshop.trust.ComplaintFixtures.market;
 import static io.microshop.trust.ComplaintFixtures.openComplaint;
@@ -24,7 +24,7 @@ class ComplaintDecisionsApiTest extends AppTest {
 	@Test
 	void anOperatorRejects200TheHoldIsLiftedAndTheDecisionIsAudited() {
 		User buyer = scenario.user();
-		String orderId = receivedOrder(api, scenario, market(scenario), buyer, null);
+		String orderId = receivedOrder(scenario, market(scenario), buyer, null);
 		String id = openComplaint(api, buyer, orderId);
 
 		var decided = decide(api, scenario.operatorToken(), id,
@@ -49,7 +49,7 @@ class ComplaintDecisionsApiTest extends AppTest {
 	@Test
 	void aSecondDecisionIs409AndChangesNothing() {
 		User buyer = scenario.user();
-		String orderId = receivedOrder(api, scenario, market(scenario), buyer, null);
+		String orderId = receivedOrder(scenario, market(scenario), buyer, null);
 		String id = openComplaint(api, buyer, orderId);
 		String operator = scenario.operatorToken();
 		assertThat(decide(api, operator, id, Api.map("outcome", "REJECT", "reason", "No fault")).status())
@@ -64,26 +64,28 @@ class ComplaintDecisionsApiTest extends AppTest {
 	@Test
 	void badDecisionsAre422AndChangeNothing() {
 		User buyer = scenario.user();
-		String orderId = receivedOrder(api, scenario, market(scenario), buyer, null);
+		String orderId = receivedOrder(scenario, market(scenario), buyer, null);
 		String id = openComplaint(api, buyer, orderId);
 		String operator = scenario.operatorToken();
 		long total = api.get("/api/v1/orders/" + orderId, buyer.token()).json().get("total").asLong();
 
-		assertFieldError(decide(api, operator, id, Api.map("outcome", "PARTIAL_REFUND", "reason", "Dented")),
-				"refundAmount");
-		assertFieldError(decide(api, operator, id,
-				Api.map("outcome", "PARTIAL_REFUND", "refundAmount", 0, "reason", "Dented")), "refundAmount");
-		assertFieldError(decide(api, operator, id,
-				Api.map("outcome", "PARTIAL_REFUND", "refundAmount", -100, "reason", "Dented")), "refundAmount");
+		assertInvalidField(decide(api, operator, id, Api.map("outcome", "PARTIAL_REFUND", "reason", "Dented")),
+				422, "refundAmount");
+		assertInvalidField(decide(api, operator, id,
+				Api.map("outcome", "PARTIAL_REFUND", "refundAmount", 0, "reason", "Dented")), 422, "refundAmount");
+		assertInvalidField(decide(api, operator, id,
+				Api.map("outcome", "PARTIAL_REFUND", "refundAmount", -100, "reason", "Dented")), 422, "refundAmount");
 		assertProblem(decide(api, operator, id,
 				Api.map("outcome", "PARTIAL_REFUND", "refundAmount", total, "reason", "Dented")), 422,
 				"refund-too-large");
 		assertProblem(decide(api, operator, id,
 				Api.map("outcome", "PARTIAL_REFUND", "refundAmount", total + 1, "reason", "Dented")), 422,
 				"refund-too-large");
-		assertFieldError(decide(api, operator, id, Api.map("outcome", "FULL_REFUND", "reason", " ")), "reason");
-		assertFieldError(decide(api, operator, id, Api.map("outcome", "REFUND_TWICE", "reason", "Dented")), "outcome");
-		assertFieldError(decide(api, operator, id, Api.map("reason", "Dented")), "outcome");
+		assertInvalidField(decide(api, operator, id, Api.map("outcome", "FULL_REFUND", "reason", " ")), 422,
+				"reason");
+		assertInvalidField(decide(api, operator, id, Api.map("outcome", "REFUND_TWICE", "reason", "Dented")), 422,
+				"outcome");
+		assertInvalidField(decide(api, operator, id, Api.map("reason", "Dented")), 422, "outcome");
 
 		JsonNode complaint = api.get("/api/v1/complaints/" + id, operator).json();
 		assertThat(complaint.get("status").asString()).isEqualTo("OPEN");
@@ -99,7 +101,7 @@ class ComplaintDecisionsApiTest extends AppTest {
 	void aBuyerOrSellerIs403() {
 		Market market = market(scenario);
 		User buyer = scenario.user();
-		String orderId = receivedOrder(api, scenario, market, buyer, null);
+		String orderId = receivedOrder(scenario, market, buyer, null);
 		String id = openComplaint(api, buyer, orderId);
 
 		assertProblem(decide(api, buyer.token(), id, Api.map("outcome", "FULL_REFUND", "reason", "Please")), 403,
@@ -126,7 +128,7 @@ class ComplaintDecisionsApiTest extends AppTest {
 	@Test
 	void operatorsSeeOpenComplaintsInAPagedQueue() {
 		User buyer = scenario.user();
-		String orderId = receivedOrder(api, scenario, market(scenario), buyer, null);
+		String orderId = receivedOrder(scenario, market(scenario), buyer, null);
 		String id = openComplaint(api, buyer, orderId);
 
 		var queue = api.get("/api/v1/ops/complaints?status=OPEN&size=100", scenario.operatorToken());
@@ -140,7 +142,7 @@ class ComplaintDecisionsApiTest extends AppTest {
 		long last = (page.get("total").asLong() - 1) / 100;
 		var lastPage = api.get("/api/v1/ops/complaints?status=OPEN&size=100&page=" + last, scenario.operatorToken());
 		assertThat(lastPage.json().get("items").valueStream().map(i -> i.get("id").asString())).contains(id);
-		assertFieldError(api.get("/api/v1/ops/complaints?status=MAYBE", scenario.operatorToken()), "status");
+		assertInvalidField(api.get("/api/v1/ops/complaints?status=MAYBE", scenario.operatorToken()), 422, "status");
 	}
 
 	private boolean held(String orderId) {

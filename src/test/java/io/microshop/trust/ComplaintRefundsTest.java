@@ -1,9 +1,10 @@
 package io.microshop.trust;
 
+import static io.microshop.support.Eventually.eventually;
+import static io.microshop.support.LedgerRows.postings;
 import static io.microshop.trust.ComplaintFixtures.SHIPPING;
 import static io.microshop.trust.ComplaintFixtures.SUPPLY;
 import static io.microshop.trust.ComplaintFixtures.decide;
-import static io.microshop.trust.ComplaintFixtures.eventually;
 import static io.microshop.trust.ComplaintFixtures.market;
 import static io.microshop.trust.ComplaintFixtures.openComplaint;
 import static io.microshop.trust.ComplaintFixtures.receivedOrder;
@@ -47,7 +48,7 @@ class ComplaintRefundsTest extends AppTest {
 	@Test
 	void complaintToPartialRefundReducesTheCommissionsAndTheSellersPartAndTheRestSettles() {
 		Fixture f = withPromoters();
-		String orderId = receivedOrder(api, scenario, f.market, f.fan, f.code);
+		String orderId = receivedOrder(scenario, f.market, f.fan, f.code);
 		assertThat(promoterBalance(f.promoter).get("pending").asLong()).isEqualTo(LEVEL1);
 		assertThat(shopBalance(f.market).get("pending").asLong()).isEqualTo(SELLER);
 		String id = openComplaint(api, f.fan, orderId);
@@ -64,7 +65,7 @@ class ComplaintRefundsTest extends AppTest {
 		long seller = PAID - 1_000 - SUPPLIER_PART - FEE - level1 - level2;
 		assertThat(level1).isEqualTo(335);
 		assertThat(level2).isEqualTo(167);
-		Map<String, Long> refund = postings("PARTIAL_REFUND", orderId + ":1000");
+		Map<String, Long> refund = postings(jdbc, "PARTIAL_REFUND", orderId + ":1000");
 		assertThat(refund).containsEntry("buyer-funds", 1_000L)
 			.containsEntry("escrow:promoter:" + f.promoter.id(), level1 - LEVEL1)
 			.containsEntry("escrow:promoter:" + f.top.id(), level2 - LEVEL2)
@@ -81,7 +82,7 @@ class ComplaintRefundsTest extends AppTest {
 		clock.advance(Duration.ofDays(8));
 		scenario.awaitStatus(f.fan, orderId, "SETTLED");
 
-		Map<String, Long> settled = postings("SETTLEMENT", orderId);
+		Map<String, Long> settled = postings(jdbc, "SETTLEMENT", orderId);
 		assertThat(settled).containsEntry("supplier:" + f.market.product().supplierId(), SUPPLIER_PART)
 			.containsEntry("platform:fees", FEE)
 			.containsEntry("shop:" + f.market.shop().id(), seller)
@@ -100,14 +101,14 @@ class ComplaintRefundsTest extends AppTest {
 	void anOpenComplaintKeepsAReceivedOrderFromSettlingUntilItIsDecided() {
 		Market market = market(scenario);
 		User buyer = scenario.user();
-		String orderId = receivedOrder(api, scenario, market, buyer, null);
+		String orderId = receivedOrder(scenario, market, buyer, null);
 		String id = openComplaint(api, buyer, orderId);
 
 		clock.advance(Duration.ofDays(8));
 		Scenario.sleep(3_000); // three sweeps at one second
 
 		assertThat(api.get("/api/v1/orders/" + orderId, buyer.token()).text("status")).isEqualTo("RECEIVED");
-		assertThat(postings("SETTLEMENT", orderId)).isEmpty();
+		assertThat(postings(jdbc, "SETTLEMENT", orderId)).isEmpty();
 		assertThat(shopBalance(market).get("available").asLong()).isZero();
 
 		decide(api, scenario.operatorToken(), id, Api.map("outcome", "REJECT", "reason", "Not the seller's fault."));
@@ -120,7 +121,7 @@ class ComplaintRefundsTest extends AppTest {
 	@Test
 	void aFullRefundMakesTheOrderRefundedReturnsAllEscrowAndCancelsTheCommissions() {
 		Fixture f = withPromoters();
-		String orderId = receivedOrder(api, scenario, f.market, f.fan, f.code);
+		String orderId = receivedOrder(scenario, f.market, f.fan, f.code);
 		String id = openComplaint(api, f.fan, orderId);
 
 		var decided = decide(api, scenario.operatorToken(), id,
@@ -131,7 +132,7 @@ class ComplaintRefundsTest extends AppTest {
 		JsonNode order = api.get("/api/v1/orders/" + orderId, f.fan.token()).json();
 		assertThat(order.get("status").asString()).isEqualTo("REFUNDED");
 		assertThat(order.get("payment").get("status").asString()).isEqualTo("REFUNDED");
-		assertThat(postings("REFUND", orderId)).containsEntry("buyer-funds", PAID)
+		assertThat(postings(jdbc, "REFUND", orderId)).containsEntry("buyer-funds", PAID)
 			.containsEntry("escrow:shop:" + f.market.shop().id(), -SELLER)
 			.containsEntry("escrow:promoter:" + f.promoter.id(), -LEVEL1)
 			.containsEntry("escrow:promoter:" + f.top.id(), -LEVEL2)
@@ -143,14 +144,14 @@ class ComplaintRefundsTest extends AppTest {
 		assertThat(commission(f.top).get("status").asString()).isEqualTo("CANCELLED");
 		clock.advance(Duration.ofDays(8));
 		Scenario.sleep(1_500);
-		assertThat(postings("SETTLEMENT", orderId)).isEmpty();
+		assertThat(postings(jdbc, "SETTLEMENT", orderId)).isEmpty();
 		assertTrialBalanceIsZero();
 	}
 
 	@Test
 	void aFullRefundAfterAPartialOneReturnsOnlyWhatRemains() {
 		Fixture f = withPromoters();
-		String orderId = receivedOrder(api, scenario, f.market, f.fan, f.code);
+		String orderId = receivedOrder(scenario, f.market, f.fan, f.code);
 		String operator = scenario.operatorToken();
 		decide(api, operator, openComplaint(api, f.fan, orderId),
 				Api.map("outcome", "PARTIAL_REFUND", "refundAmount", 2_600, "reason", "One tin dented."));
@@ -160,7 +161,7 @@ class ComplaintRefundsTest extends AppTest {
 
 		assertThat(full.status()).as(full.toString()).isEqualTo(200);
 		assertThat(full.json().get("decision").get("refundAmount").asLong()).isEqualTo(PAID - 2_600);
-		assertThat(postings("REFUND", orderId)).containsEntry("buyer-funds", PAID - 2_600);
+		assertThat(postings(jdbc, "REFUND", orderId)).containsEntry("buyer-funds", PAID - 2_600);
 		Map<String, Long> all = jdbc.sql("""
 				SELECT p.account, sum(p.amount) FROM ledger_postings p JOIN ledger_transactions t ON t.id = p.transaction_id
 				WHERE t.reference = ? OR t.reference LIKE ? GROUP BY p.account""")
@@ -190,17 +191,6 @@ class ComplaintRefundsTest extends AppTest {
 		var share = api.post("/api/v1/shares", promoter.token(), Api.map("listingId", market.listingId()));
 		assertThat(share.status()).as(share.toString()).isEqualTo(201);
 		return new Fixture(market, top, promoter, scenario.user(), share.text("code"));
-	}
-
-	private Map<String, Long> postings(String kind, String reference) {
-		return jdbc.sql("""
-				SELECT p.account, sum(p.amount) FROM ledger_postings p JOIN ledger_transactions t ON t.id = p.transaction_id
-				WHERE t.kind = ? AND t.reference = ? GROUP BY p.account""")
-			.params(kind, reference)
-			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	private JsonNode shopBalance(Market market) {

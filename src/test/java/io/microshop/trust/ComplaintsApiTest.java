@@ -1,17 +1,14 @@
 package io.microshop.trust;
 
-import static io.microshop.trust.ComplaintFixtures.assertFieldError;
-import static io.microshop.trust.ComplaintFixtures.assertProblem;
+import static io.microshop.api.ApiAssertions.assertInvalidField;
+import static io.microshop.api.ApiAssertions.assertProblem;
+import static io.microshop.support.TestFiles.png;
 import static io.microshop.trust.ComplaintFixtures.complain;
 import static io.microshop.trust.ComplaintFixtures.decide;
-import static io.microshop.trust.ComplaintFixtures.download;
 import static io.microshop.trust.ComplaintFixtures.market;
 import static io.microshop.trust.ComplaintFixtures.openComplaint;
 import static io.microshop.trust.ComplaintFixtures.paidOrder;
-import static io.microshop.trust.ComplaintFixtures.png;
 import static io.microshop.trust.ComplaintFixtures.receivedOrder;
-import static io.microshop.trust.ComplaintFixtures.ship;
-import static io.microshop.trust.ComplaintFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -33,7 +30,7 @@ class ComplaintsApiTest extends AppTest {
 	void theBuyerComplainsAboutAReceivedOrder201AndItsSettlementIsHeld() {
 		Market market = market(scenario);
 		User buyer = scenario.user();
-		String orderId = receivedOrder(api, scenario, market, buyer, null);
+		String orderId = receivedOrder(scenario, market, buyer, null);
 
 		var created = complain(api, buyer, orderId);
 
@@ -56,8 +53,8 @@ class ComplaintsApiTest extends AppTest {
 	void aShippedOrderCanBeComplainedAbout201() {
 		Market market = market(scenario);
 		User buyer = scenario.user();
-		String orderId = paidOrder(api, scenario, market, buyer, 1, null).id();
-		ship(api, market, orderId);
+		String orderId = paidOrder(scenario, market, buyer, 1, null).id();
+		scenario.ship(market, orderId);
 
 		var created = api.post("/api/v1/orders/" + orderId + "/complaints", buyer.token(),
 				Api.map("reason", "Never arrived, tracking stuck", "text", "Nothing for a week."));
@@ -70,7 +67,7 @@ class ComplaintsApiTest extends AppTest {
 	void aPaidOrderNotShippedIsOutsideTheProtectionWindow422() {
 		Market market = market(scenario);
 		User buyer = scenario.user();
-		String orderId = paidOrder(api, scenario, market, buyer, 1, null).id();
+		String orderId = paidOrder(scenario, market, buyer, 1, null).id();
 
 		assertProblem(complain(api, buyer, orderId), 422, "outside-protection-window");
 		assertThat(jdbc.sql("SELECT settlement_held FROM orders WHERE id = ?")
@@ -92,7 +89,7 @@ class ComplaintsApiTest extends AppTest {
 	void afterTheProtectionWindowTheOrderSettlesAndComplaintsAre422() {
 		Market market = market(scenario);
 		User buyer = scenario.user();
-		String orderId = receivedOrder(api, scenario, market, buyer, null);
+		String orderId = receivedOrder(scenario, market, buyer, null);
 		clock.advance(Duration.ofDays(7).plusMinutes(1));
 		scenario.awaitStatus(buyer, orderId, "SETTLED");
 
@@ -107,15 +104,16 @@ class ComplaintsApiTest extends AppTest {
 	void blankOrOversizeFieldsAre422WithFieldErrors() {
 		Market market = market(scenario);
 		User buyer = scenario.user();
-		String orderId = receivedOrder(api, scenario, market, buyer, null);
+		String orderId = receivedOrder(scenario, market, buyer, null);
 
-		assertFieldError(api.post("/api/v1/orders/" + orderId + "/complaints", buyer.token(),
-				Api.map("reason", " ", "text", "Broken")), "reason");
-		assertFieldError(api.post("/api/v1/orders/" + orderId + "/complaints", buyer.token(),
-				Api.map("reason", "x".repeat(101), "text", "Broken")), "reason");
-		assertFieldError(api.post("/api/v1/orders/" + orderId + "/complaints", buyer.token(),
-				Api.map("reason", "DAMAGED", "text", "x".repeat(2001))), "text");
-		assertFieldError(api.post("/api/v1/orders/" + orderId + "/complaints", buyer.token(), Api.map()), "text");
+		assertInvalidField(api.post("/api/v1/orders/" + orderId + "/complaints", buyer.token(),
+				Api.map("reason", " ", "text", "Broken")), 422, "reason");
+		assertInvalidField(api.post("/api/v1/orders/" + orderId + "/complaints", buyer.token(),
+				Api.map("reason", "x".repeat(101), "text", "Broken")), 422, "reason");
+		assertInvalidField(api.post("/api/v1/orders/" + orderId + "/complaints", buyer.token(),
+				Api.map("reason", "DAMAGED", "text", "x".repeat(2001))), 422, "text");
+		assertInvalidField(api.post("/api/v1/orders/" + orderId + "/complaints", buyer.token(), Api.map()), 422,
+				"text");
 		assertThat(jdbc.sql("SELECT settlement_held FROM orders WHERE id = ?")
 			.param(UUID.fromString(orderId))
 			.query(Boolean.class)
@@ -126,7 +124,7 @@ class ComplaintsApiTest extends AppTest {
 	void aStrangerGets404AndAnUnknownOrderToo() {
 		Market market = market(scenario);
 		User buyer = scenario.user();
-		String orderId = receivedOrder(api, scenario, market, buyer, null);
+		String orderId = receivedOrder(scenario, market, buyer, null);
 
 		assertProblem(complain(api, scenario.user(), orderId), 404, "not-found");
 		assertProblem(complain(api, buyer, UUID.randomUUID().toString()), 404, "not-found");
@@ -136,7 +134,7 @@ class ComplaintsApiTest extends AppTest {
 	void theSellerAndTheSupplierGet403() {
 		Market market = market(scenario);
 		User buyer = scenario.user();
-		String orderId = receivedOrder(api, scenario, market, buyer, null);
+		String orderId = receivedOrder(scenario, market, buyer, null);
 
 		assertProblem(complain(api, market.seller(), orderId), 403, "forbidden");
 		assertProblem(complain(api, market.supplier(), orderId), 403, "forbidden");
@@ -146,7 +144,7 @@ class ComplaintsApiTest extends AppTest {
 	void aSecondOpenComplaintIs409ButAfterADecisionTheBuyerMayComplainAgain() {
 		Market market = market(scenario);
 		User buyer = scenario.user();
-		String orderId = receivedOrder(api, scenario, market, buyer, null);
+		String orderId = receivedOrder(scenario, market, buyer, null);
 		String first = openComplaint(api, buyer, orderId);
 
 		assertProblem(complain(api, buyer, orderId), 409, "complaint-open");
@@ -161,7 +159,7 @@ class ComplaintsApiTest extends AppTest {
 	void withoutATokenIs401() {
 		Market market = market(scenario);
 		User buyer = scenario.user();
-		String orderId = receivedOrder(api, scenario, market, buyer, null);
+		String orderId = receivedOrder(scenario, market, buyer, null);
 
 		assertProblem(api.post("/api/v1/orders/" + orderId + "/complaints", null,
 				Api.map("reason", "DAMAGED", "text", "Broken")), 401, "unauthorized");
@@ -171,7 +169,7 @@ class ComplaintsApiTest extends AppTest {
 	void buyerSellerAndOperatorWriteInTheThreadOthersSeeNothingAndADecisionClosesIt() {
 		Market market = market(scenario);
 		User buyer = scenario.user();
-		String orderId = receivedOrder(api, scenario, market, buyer, null);
+		String orderId = receivedOrder(scenario, market, buyer, null);
 		String id = openComplaint(api, buyer, orderId);
 		String operator = scenario.operatorToken();
 
@@ -183,8 +181,8 @@ class ComplaintsApiTest extends AppTest {
 			.text("role")).isEqualTo("BUYER");
 		assertThat(api.post("/api/v1/complaints/" + id + "/messages", operator, Api.map("text", "Noted"))
 			.text("role")).isEqualTo("OPERATOR");
-		assertFieldError(api.post("/api/v1/complaints/" + id + "/messages", buyer.token(), Api.map("text", "")),
-				"text");
+		assertInvalidField(api.post("/api/v1/complaints/" + id + "/messages", buyer.token(), Api.map("text", "")),
+				422, "text");
 		assertProblem(api.post("/api/v1/complaints/" + id + "/messages", market.supplier().token(),
 				Api.map("text", "Me too")), 404, "not-found");
 
@@ -211,27 +209,29 @@ class ComplaintsApiTest extends AppTest {
 	void theBuyerAddsUpToSixImagesOthersMaySeeThemAndNonImagesAre415() {
 		Market market = market(scenario);
 		User buyer = scenario.user();
-		String orderId = receivedOrder(api, scenario, market, buyer, null);
+		String orderId = receivedOrder(scenario, market, buyer, null);
 		String id = openComplaint(api, buyer, orderId);
 		String path = "/api/v1/complaints/" + id + "/photos";
 
-		var added = upload(api, path, buyer.token(), "tin.png", "image/png", png());
+		var added = api.upload(path, buyer.token(), "file", "tin.png", "image/png", png());
 		assertThat(added.status()).as(added.toString()).isEqualTo(201);
 		String url = added.text("url");
 		assertThat(url).isEqualTo(path + "/" + added.id());
-		var bytes = download(api, url, market.seller().token());
+		var bytes = api.downloadBytes(url, market.seller().token());
 		assertThat(bytes.statusCode()).isEqualTo(200);
 		assertThat(bytes.body()).isEqualTo(png());
 		assertThat(bytes.headers().firstValue("Content-Type")).hasValue("image/png");
-		assertThat(download(api, url, scenario.user().token()).statusCode()).isEqualTo(404);
+		assertThat(api.downloadBytes(url, scenario.user().token()).statusCode()).isEqualTo(404);
 
 		byte[] executable = "MZ\u0090\u0000 this is not an image at all".getBytes();
-		assertProblem(upload(api, path, buyer.token(), "tin.png", "image/png", executable), 415, "unsupported-file");
-		assertProblem(upload(api, path, market.seller().token(), "tin.png", "image/png", png()), 403, "forbidden");
+		assertProblem(api.upload(path, buyer.token(), "file", "tin.png", "image/png", executable), 415,
+				"unsupported-file");
+		assertProblem(api.upload(path, market.seller().token(), "file", "tin.png", "image/png", png()), 403,
+				"forbidden");
 		for (int i = 1; i < Complaints.MAX_PHOTOS; i++) {
-			assertThat(upload(api, path, buyer.token(), "tin.png", "image/png", png()).status()).isEqualTo(201);
+			assertThat(api.upload(path, buyer.token(), "file", "tin.png", "image/png", png()).status()).isEqualTo(201);
 		}
-		assertProblem(upload(api, path, buyer.token(), "tin.png", "image/png", png()), 422, "too-many-photos");
+		assertProblem(api.upload(path, buyer.token(), "file", "tin.png", "image/png", png()), 422, "too-many-photos");
 		assertThat(api.get("/api/v1/complaints/" + id, buyer.token()).json().get("photos")).hasSize(6);
 	}
 

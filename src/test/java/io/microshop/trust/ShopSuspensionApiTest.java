@@ -80,7 +80,7 @@ class ShopSuspensionApiTest extends AppTest {
 		assertThat(available(api, market.listingId())).isEqualTo(stock);
 
 		// orders placed before carry on: the supplier still ships them
-		ship(market, orders.get(5));
+		scenario.ship(market, orders.get(5));
 
 		// the pages say so
 		String page = page("/s/" + market.shop().slug());
@@ -207,29 +207,20 @@ class ShopSuspensionApiTest extends AppTest {
 	private List<String> paidOrders(User buyer, Market market, int n) {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			var order = scenario.order(buyer, market, 1);
-			assertThat(order.status()).as(order.toString()).isEqualTo(201);
-			scenario.pay(buyer, order);
-			ids.add(order.id());
+			ids.add(scenario.paidOrder(buyer, market, 1).id());
 		}
 		return ids;
 	}
 
 	/** The supplier ships the order, its buyer complains and an operator decides a full refund. */
 	private void uphold(Market market, User buyer, String orderId) {
-		ship(market, orderId);
+		scenario.ship(market, orderId);
 		var complaint = api.post("/api/v1/orders/" + orderId + "/complaints", buyer.token(),
 				Api.map("reason", "DAMAGED", "text", "The tin arrived crushed."));
 		assertThat(complaint.status()).as(complaint.toString()).isEqualTo(201);
 		var decision = api.post("/api/v1/ops/complaints/" + complaint.id() + "/decision", operator,
 				Api.map("outcome", "FULL_REFUND", "reason", "The photos show the damage."));
 		assertThat(decision.status()).as(decision.toString()).isEqualTo(200);
-	}
-
-	private void ship(Market market, String orderId) {
-		var shipped = api.post("/api/v1/suppliers/" + market.product().supplierId() + "/orders/" + orderId
-				+ "/shipments", market.supplier().token(), Api.map("carrier", "SF Express", "trackingNumber", "SF1"));
-		assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
 	}
 
 	private JsonNode bySlug(Market market) {

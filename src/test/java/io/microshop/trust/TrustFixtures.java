@@ -2,14 +2,7 @@ package io.microshop.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
-import javax.imageio.ImageIO;
 
 import io.microshop.support.Api;
 import io.microshop.support.MutableClock;
@@ -17,7 +10,7 @@ import io.microshop.support.Scenario;
 import io.microshop.support.Scenario.Market;
 import io.microshop.support.Scenario.User;
 
-/** Files, verifications and settled money for the trust tests, through the public API. */
+/** Verifications and settled money for the trust tests, through the public API. */
 final class TrustFixtures {
 
 	private final Api api;
@@ -30,34 +23,6 @@ final class TrustFixtures {
 		this.api = api;
 		this.scenario = scenario;
 		this.clock = clock;
-	}
-
-	static byte[] png() {
-		BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-		image.setRGB(3, 3, 0xFF0000);
-		var out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "png", out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
-	}
-
-	static byte[] pdf() {
-		return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-			.getBytes(StandardCharsets.US_ASCII);
-	}
-
-	/** The first bytes of a Linux executable: whatever its name says, it is no image. */
-	static byte[] executable() {
-		byte[] bytes = new byte[256];
-		bytes[0] = 0x7F;
-		bytes[1] = 'E';
-		bytes[2] = 'L';
-		bytes[3] = 'F';
-		return bytes;
 	}
 
 	/** Submits a verification for the subject and returns its id. */
@@ -79,15 +44,11 @@ final class TrustFixtures {
 	/** One order of the market paid, shipped, received and settled: its parts become available. */
 	void settledOrder(Market market, int quantity) {
 		User buyer = scenario.user();
-		var order = scenario.order(buyer, market, quantity);
-		scenario.pay(buyer, order);
-		var shipped = api.post("/api/v1/suppliers/" + market.product().supplierId() + "/orders/" + order.id()
-				+ "/shipments", market.supplier().token(), Api.map("carrier", "SF Express", "trackingNumber", "SF1"));
-		assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
-		var received = api.post("/api/v1/orders/" + order.id() + "/confirm-receipt", buyer.token(), null);
-		assertThat(received.status()).as(received.toString()).isEqualTo(200);
+		String orderId = scenario.paidOrder(buyer, market, quantity).id();
+		scenario.ship(market, orderId);
+		scenario.receive(buyer, orderId);
 		clock.advance(Duration.ofDays(8));
-		scenario.awaitStatus(buyer, order.id(), "SETTLED");
+		scenario.awaitStatus(buyer, orderId, "SETTLED");
 	}
 
 }

@@ -9,6 +9,7 @@ import io.microshop.support.Api;
 import io.microshop.support.AppTest;
 import io.microshop.support.Scenario.Market;
 import io.microshop.support.Scenario.User;
+import io.microshop.support.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -131,26 +132,26 @@ class VerificationsApiTest extends AppTest {
 		String documents = "/api/v1/verifications/" + id + "/documents";
 		String token = market.seller().token();
 
-		var png = api.upload(documents, token, "file", "id-front.png", "image/png", TrustFixtures.png());
-		var pdf = api.upload(documents, token, "file", "licence.pdf", "application/pdf", TrustFixtures.pdf());
+		var png = api.upload(documents, token, "file", "id-front.png", "image/png", TestFiles.png());
+		var pdf = api.upload(documents, token, "file", "licence.pdf", "application/pdf", TestFiles.pdf());
 		assertThat(png.status()).as(png.toString()).isEqualTo(201);
 		assertThat(png.text("contentType")).isEqualTo("image/png");
 		assertThat(pdf.status()).as(pdf.toString()).isEqualTo(201);
 		assertThat(pdf.text("contentType")).isEqualTo("application/pdf");
 
-		assertProblem(api.upload(documents, token, "file", "id-back.png", "image/png", TrustFixtures.executable()),
+		assertProblem(api.upload(documents, token, "file", "id-back.png", "image/png", TestFiles.executable()),
 				415, "unsupported-file");
 		assertProblem(api.upload(documents, token, "file", "text.pdf", "application/pdf",
 				"just some text pretending".getBytes()), 415, "unsupported-file");
 		byte[] huge = new byte[5 * 1024 * 1024 + 1];
-		System.arraycopy(TrustFixtures.pdf(), 0, huge, 0, TrustFixtures.pdf().length);
+		System.arraycopy(TestFiles.pdf(), 0, huge, 0, TestFiles.pdf().length);
 		assertProblem(api.upload(documents, token, "file", "scan.pdf", "application/pdf", huge), 413, "file-too-large");
 		var tooBigForTheServer = api.upload(documents, token, "file", "scan.pdf", "application/pdf",
 				new byte[7 * 1024 * 1024]);
 		assertThat(tooBigForTheServer.status()).as(tooBigForTheServer.toString()).isEqualTo(413);
 		assertProblem(api.upload(documents, scenario.user().token(), "file", "id.png", "image/png",
-				TrustFixtures.png()), 404, "not-found");
-		assertProblem(api.upload(documents, token, "wrong", "id.png", "image/png", TrustFixtures.png()), 422,
+				TestFiles.png()), 404, "not-found");
+		assertProblem(api.upload(documents, token, "wrong", "id.png", "image/png", TestFiles.png()), 422,
 				"invalid-request");
 
 		JsonNode stored = api.get("/api/v1/verifications/" + id, token).json().get("documents");
@@ -162,7 +163,7 @@ class VerificationsApiTest extends AppTest {
 
 		api.post("/api/v1/ops/verifications/" + id + "/decision", scenario.operatorToken(),
 				Api.map("approve", true, "reason", "ok"));
-		assertProblem(api.upload(documents, token, "file", "late.png", "image/png", TrustFixtures.png()), 409,
+		assertProblem(api.upload(documents, token, "file", "late.png", "image/png", TestFiles.png()), 409,
 				"already-decided");
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,10 +18,10 @@ import io.microshop.identity.Identity;
 import io.microshop.ledger.Ledger;
 import io.microshop.ordering.ShopSales;
 import io.microshop.platform.PageRequest;
-import io.microshop.platform.web.FormValues;
 import io.microshop.platform.web.PageController;
 import io.microshop.platform.web.PageText;
 import io.microshop.shop.Listing;
+import io.microshop.shop.SellerShops;
 import io.microshop.shop.Shop;
 import io.microshop.shop.ShopUpdates;
 import io.microshop.shop.Shops;
@@ -77,18 +78,16 @@ class SellerDashboardController {
 	@GetMapping("/seller")
 	String dashboard(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String shop,
 			@RequestParam(required = false) String period, Model model) {
-		List<Shop> mine = shops.shopsOf(me.accountId());
+		Optional<SellerShops> mine = SellerShops.of(shops, me, shop);
 		if (mine.isEmpty()) {
 			// the shop module's form, served in place: a new seller's first screen is the form itself
 			return "forward:/seller/open";
 		}
-		Shop current = FormValues.uuid(shop)
-			.flatMap(id -> mine.stream().filter(s -> s.id().equals(id)).findFirst())
-			.orElse(mine.get(0));
+		Shop current = mine.get().current();
 		Period range = Period.of(period);
 		Instant from = range.from(clock);
 		Instant to = range.to(clock);
-		model.addAttribute("shops", mine);
+		model.addAttribute("shops", mine.get().all());
 		model.addAttribute("shop", current);
 		model.addAttribute("period", range);
 		model.addAttribute("periods", Period.values());

@@ -3,6 +3,7 @@ package io.microshop.fission.web;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -11,10 +12,10 @@ import io.microshop.fission.PromoterStats;
 import io.microshop.fission.ShopFission;
 import io.microshop.identity.Identity;
 import io.microshop.identity.AccountPrincipal;
-import io.microshop.platform.web.FormValues;
 import io.microshop.platform.web.PageController;
 import io.microshop.platform.web.PageText;
 import io.microshop.shop.Listing;
+import io.microshop.shop.SellerShops;
 import io.microshop.shop.Shop;
 import io.microshop.shop.Shops;
 
@@ -53,15 +54,13 @@ class FissionConsoleController {
 	@GetMapping("/seller/fission")
 	String fission(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String shop,
 			Model model) {
-		List<Shop> mine = shops.shopsOf(me.accountId());
+		Optional<SellerShops> mine = SellerShops.of(shops, me, shop);
 		if (mine.isEmpty()) {
 			return "redirect:/seller";
 		}
-		Shop current = FormValues.uuid(shop)
-			.flatMap(id -> mine.stream().filter(s -> s.id().equals(id)).findFirst())
-			.orElse(mine.get(0));
+		Shop current = mine.get().current();
 		ShopFission fission = stats.ofShop(current.id(), me);
-		model.addAttribute("shops", mine);
+		model.addAttribute("shops", mine.get().all());
 		model.addAttribute("shop", current);
 		model.addAttribute("fission", fission);
 		model.addAttribute("chart", ChannelChart.of(fission.byChannel()));

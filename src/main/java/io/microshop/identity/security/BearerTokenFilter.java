@@ -11,7 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.microshop.identity.AccountPrincipal;
 import io.microshop.identity.Identity;
+import io.microshop.platform.Problem;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -45,13 +47,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			if (!io.microshop.platform.DatabaseTrouble.is(ex)) {
 				throw ex;
 			}
-			response.setHeader("Retry-After", "1");
-			problems.write(response, 503, "unavailable", "Temporarily unavailable",
-					"The service is busy or its database is unreachable; try again shortly.");
+			problems.write(response, Problem.unavailable());
 			return;
 		}
 		if (principal.isEmpty()) {
-			problems.write(response, 401, "unauthorized", "Not signed in", "The token is unknown or revoked.");
+			problems.write(response, new Problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Not signed in",
+					"The token is unknown or revoked."));
 			return;
 		}
 		SecurityContextHolder.getContext().setAuthentication(authentication(principal.get()));

@@ -1,14 +1,14 @@
 package io.microshop.identity.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.microshop.platform.Problem;
+import io.microshop.platform.ProblemBodies;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -28,28 +28,22 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		write(response, 401, "unauthorized", "Not signed in",
-				"Send a valid token: Authorization: Bearer <token> from POST /api/v1/tokens.");
+		write(response, new Problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Not signed in",
+				"Send a valid token: Authorization: Bearer <token> from POST /api/v1/tokens."));
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		write(response, 403, "forbidden", "Not allowed", "This account may not do that.");
+		write(response, Problem.forbidden("This account may not do that."));
 	}
 
-	void write(HttpServletResponse response, int status, String type, String title, String detail) throws IOException {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", Problem.TYPE_BASE + type);
-		body.put("title", title);
-		body.put("status", status);
-		body.put("detail", detail);
-		response.setStatus(status);
-		response.setContentType("application/problem+json");
-		if (status == 401) {
+	/** Answers with the problem as the API advice would; a 401 also names the scheme to sign in with. */
+	void write(HttpServletResponse response, Problem problem) throws IOException {
+		if (problem.status() == HttpStatus.UNAUTHORIZED) {
 			response.setHeader("WWW-Authenticate", "Bearer");
 		}
-		json.writeValue(response.getOutputStream(), body);
+		ProblemBodies.write(response, problem, json);
 	}
 
 }

@@ -1,11 +1,13 @@
 package io.microshop.identity.security;
 
 import io.microshop.identity.Identity;
+import io.microshop.platform.Problem;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -40,7 +42,8 @@ class SecurityConfiguration {
 		var plain = new HttpStatusRequestRejectedHandler();
 		return (request, response, ex) -> {
 			if (request.getRequestURI() != null && request.getRequestURI().startsWith("/api/")) {
-				problems.write(response, 400, "http-400", "Bad Request", "The address of the request is not allowed.");
+				problems.write(response, new Problem(HttpStatus.BAD_REQUEST, "http-400", "Bad Request",
+						"The address of the request is not allowed."));
 			}
 			else {
 				plain.handle(request, response, ex);

@@ -53,8 +53,6 @@ class CheckoutController {
 
 	private static final Duration DEVICE_COOKIE_LIFETIME = Duration.ofDays(365);
 
-	private static final java.util.regex.Pattern SHARE_CODE = java.util.regex.Pattern.compile("^[0-9A-Za-z]{4,32}$");
-
 	private final Shops shops;
 
 	private final Identity identity;
@@ -114,7 +112,7 @@ class CheckoutController {
 			@CookieValue(name = OrderOrigin.DEVICE_COOKIE, required = false) String device) {
 		Listing listing = find(listingId);
 		try {
-			PlaceOrder order = form.toOrder(listing, shareCode(sharedBy));
+			PlaceOrder order = form.toOrder(listing).sharedBy(sharedBy);
 			AccountPrincipal buyer = me != null ? me : signIn(form, model, request, response);
 			long total = form.total(listing);
 			if (form.shownTotal().map(shown -> shown != total).orElse(true)) {
@@ -184,10 +182,6 @@ class CheckoutController {
 	}
 
 	/** The cookie's code if it looks like one; a tampered cookie is simply no attribution. */
-	private static String shareCode(String cookie) {
-		return cookie != null && SHARE_CODE.matcher(cookie).matches() ? cookie : null;
-	}
-
 	private Listing find(UUID listingId) {
 		return shops.listing(listingId).orElseThrow(() -> Problem.notFound("This listing"));
 	}

@@ -76,10 +76,10 @@ record CheckoutForm(String sku, String quantity, String name, String phone, Stri
 	}
 
 	/**
-	 * The order to place, or a refusal that says which field to fix. {@code shareCode} is the
-	 * share link the buyer came through, if any.
+	 * The order to place, or a refusal that says which field to fix; the share link the buyer
+	 * came through is added by {@link PlaceOrder#sharedBy}.
 	 */
-	PlaceOrder toOrder(Listing listing, String shareCode) {
+	PlaceOrder toOrder(Listing listing) {
 		Listing.ListedSku chosen = chosen(listing)
 			.orElseThrow(() -> refuse("sku", "Choose one of the options."));
 		int q;
@@ -102,7 +102,7 @@ record CheckoutForm(String sku, String quantity, String name, String phone, Stri
 		UUID dealId = groupRef(deal);
 		UUID groupId = groupRef(group);
 		return new PlaceOrder(listing.id(), List.of(new PlaceOrder.Item(chosen.id(), q)), new PlaceOrder.ShipTo(n, p, a),
-				shareCode, dealId, groupId);
+				null, dealId, groupId);
 	}
 
 	/** The total the Pay button showed, if the form carried one. */

@@ -1,7 +1,7 @@
 package io.microshop.ordering.web;
 
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.microshop.catalog.Catalog;
@@ -12,6 +12,7 @@ import io.microshop.ordering.OrderStatus;
 import io.microshop.ordering.ShopSales;
 import io.microshop.platform.PageRequest;
 import io.microshop.platform.web.PageController;
+import io.microshop.shop.SellerShops;
 import io.microshop.shop.Shop;
 import io.microshop.shop.Shops;
 
@@ -50,17 +51,15 @@ class ConsoleOrdersController {
 	String sellerOrders(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String shop,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String page, Model model) {
-		List<Shop> mine = shops.shopsOf(me.accountId());
+		Optional<SellerShops> mine = SellerShops.of(shops, me, shop);
 		if (mine.isEmpty()) {
 			return "redirect:/seller";
 		}
-		Shop current = ConsoleParams.id(shop)
-			.flatMap(id -> mine.stream().filter(s -> s.id().equals(id)).findFirst())
-			.orElse(mine.get(0));
+		Shop current = mine.get().current();
 		OrderStatus filter = ConsoleParams.status(status);
 		LocalDate fromDay = ConsoleParams.day(from);
 		LocalDate toDay = ConsoleParams.day(to);
-		model.addAttribute("shops", mine);
+		model.addAttribute("shops", mine.get().all());
 		model.addAttribute("shop", current);
 		model.addAttribute("status", filter);
 		model.addAttribute("from", fromDay);

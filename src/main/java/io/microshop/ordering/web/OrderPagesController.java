@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.microshop.identity.AccountPrincipal;
 import io.microshop.ordering.OrderLifecycle;
+import io.microshop.ordering.OrderRefunds;
 import io.microshop.ordering.OrderQueries;
 import io.microshop.ordering.OrderStatus;
 import io.microshop.ordering.OrderView;
@@ -35,6 +36,8 @@ class OrderPagesController {
 
 	private final OrderLifecycle lifecycle;
 
+	private final OrderRefunds refunds;
+
 	private final OrderQueries queries;
 
 	private final Payments payments;
@@ -43,11 +46,12 @@ class OrderPagesController {
 
 	private final PageText text;
 
-	OrderPagesController(Ordering ordering, OrderLifecycle lifecycle, OrderQueries queries, Payments payments,
-			Shops shops, PageText text) {
+	OrderPagesController(Ordering ordering, OrderLifecycle lifecycle, OrderRefunds refunds, OrderQueries queries,
+			Payments payments, Shops shops, PageText text) {
 		this.text = text;
 		this.ordering = ordering;
 		this.lifecycle = lifecycle;
+		this.refunds = refunds;
 		this.queries = queries;
 		this.payments = payments;
 		this.shops = shops;
@@ -65,9 +69,9 @@ class OrderPagesController {
 		model.addAttribute("buyer", buyer);
 		model.addAttribute("canCancel", buyer && order.status().cancellable());
 		model.addAttribute("canConfirm", buyer && order.status() == OrderStatus.SHIPPED);
-		boolean held = lifecycle.settlementHeld(orderId);
+		boolean held = refunds.settlementHeld(orderId);
 		model.addAttribute("held", held);
-		model.addAttribute("canComplain", buyer && !held && lifecycle.withinProtectionWindow(order));
+		model.addAttribute("canComplain", buyer && !held && refunds.withinProtectionWindow(order));
 		model.addAttribute("canPay", buyer && order.status() == OrderStatus.PENDING_PAYMENT && order.payment() != null
 				&& "PENDING".equals(order.payment().status()));
 		model.addAttribute("waiting", order.status() == OrderStatus.PENDING_PAYMENT);

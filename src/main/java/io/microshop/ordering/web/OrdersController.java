@@ -52,9 +52,10 @@ class OrdersController {
 	@ResponseStatus(HttpStatus.CREATED)
 	OrderView place(@AuthenticationPrincipal AccountPrincipal me, @Valid @RequestBody PlaceOrder body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-			@CookieValue(name = OrderOrigin.DEVICE_COOKIE, required = false) String device) {
+			@CookieValue(name = OrderOrigin.DEVICE_COOKIE, required = false) String device,
+			@CookieValue(name = CheckoutController.SHARE_COOKIE, required = false) String lastOpenedLink) {
 		placementLimit.check(me);
-		return ordering.place(me, body, idempotencyKey, device);
+		return ordering.place(me, body.sharedBy(lastOpenedLink), idempotencyKey, device);
 	}
 
 	@GetMapping("/api/v1/orders/{orderId}")

@@ -7,7 +7,7 @@ import io.microshop.identity.AccountPrincipal;
 import io.microshop.ordering.ShipmentBatch;
 import io.microshop.ordering.ShipmentBatches;
 import io.microshop.ordering.shipping.ShippingFileRefused;
-import io.microshop.platform.Problem;
+import io.microshop.platform.ProblemBodies;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -50,9 +50,8 @@ class ShipmentBatchesController {
 
 	@ExceptionHandler(ShippingFileRefused.class)
 	ResponseEntity<ProblemDetail> refused(ShippingFileRefused refused) {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(refused.status(), refused.getMessage());
-		body.setType(URI.create(Problem.TYPE_BASE + refused.type()));
-		body.setTitle(refused.status().value() == 415 ? "Not a CSV file" : "Invalid shipping file");
+		ProblemDetail body = ProblemBodies.detail(refused.status(), refused.type(),
+				refused.status().value() == 415 ? "Not a CSV file" : "Invalid shipping file", refused.getMessage());
 		if (!refused.errors().isEmpty()) {
 			body.setProperty("rowErrors", refused.errors());
 		}

@@ -48,8 +48,11 @@ class PaymentsController {
 		return payments.pay(paymentId, me);
 	}
 
-	/** Signed by the sandbox provider; the raw body is what was signed, so it is read as text. */
-	@PostMapping(path = "/api/v1/payments/webhooks/sandbox", consumes = "application/json")
+	/**
+	 * Signed by the sandbox provider; the raw body is what was signed, so it is read as text,
+	 * whatever content type the sender named (the signature, not the header, vouches for it).
+	 */
+	@PostMapping("/api/v1/payments/webhooks/sandbox")
 	Map<String, Object> sandboxWebhook(@RequestHeader(name = "Sandbox-Signature", required = false) String signature,
 			@RequestBody String body) {
 		if (!SandboxSignature.verify(secret, signature, body, clock.instant())) {

@@ -1,9 +1,13 @@
 package io.microshop.platform.ratelimit;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.microshop.platform.Problem;
 
@@ -12,10 +16,23 @@ import io.microshop.platform.Problem;
  * number, an account). The whole allowance comes back at once when the period has passed
  * since the bucket's last refill, so 60 per minute reads as it says. The bucket is a row in
  * PostgreSQL, shared by every node.
+ * <p>
+ * A generous limit (at least {@link #LEASE_FROM} per period) is taken from its bucket a
+ * twentieth at a time: the node keeps the rest as a lease and spends it without asking the
+ * database again, until the lease is used up or the bucket would have been full again. The
+ * database still holds the limit (nothing is spent that was not taken from the bucket); the
+ * price is that a caller whose requests land on several nodes may be refused up to a lease
+ * per node early. Small limits (sign-in codes, tests' limits) are taken one at a time.
  */
 public final class RateLimit {
 
 	private static final String TYPE = "rate-limited";
+
+	/** Limits of this capacity and more are leased in twentieths. */
+	static final long LEASE_FROM = 40;
+
+	/** Leases kept before the expired ones are swept out of memory. */
+	private static final int LEASES_KEPT = 4096;
 
 	private final String name;
 
@@ -26,6 +43,10 @@ public final class RateLimit {
 	private final ProxyManager<String> buckets;
 
 	private final BucketConfiguration configuration;
+
+	private final long lease;
+
+	private final Map<String, Lease> leases = new ConcurrentHashMap<>();
 
 	RateLimit(String name, long capacity, Duration period, ProxyManager<String> buckets) {
 		if (capacity < 1 || period.isNegative() || period.isZero()) {
@@ -38,6 +59,7 @@ public final class RateLimit {
 		this.configuration = BucketConfiguration.builder()
 			.addLimit(limit -> limit.capacity(capacity).refillIntervally(capacity, period))
 			.build();
+		this.lease = capacity >= LEASE_FROM ? capacity / 20 : 1;
 	}
 
 	public String name() {
@@ -60,9 +82,19 @@ public final class RateLimit {
 	 * held while waiting for another.
 	 */
 	public void check(Object key) {
-		ConsumptionProbe probe = buckets.builder()
-			.build(bucketKey(key), () -> configuration)
-			.tryConsumeAndReturnRemaining(1);
+		String bucketKey = bucketKey(key);
+		if (lease > 1) {
+			Lease held = leases.get(bucketKey);
+			if (held != null && held.take()) {
+				return;
+			}
+			ConsumptionProbe leased = bucket(bucketKey).tryConsumeAndReturnRemaining(lease);
+			if (leased.isConsumed()) {
+				keep(bucketKey, new Lease(lease - 1, System.nanoTime() + leased.getNanosToWaitForReset()));
+				return;
+			}
+		}
+		ConsumptionProbe probe = bucket(bucketKey).tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
 			Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
 			throw Problem.tooManyRequests(TYPE, "Too many requests",
@@ -75,7 +107,7 @@ public final class RateLimit {
 	 * taking from it: for limits that count only failures, checked before the attempt.
 	 */
 	public void requireAllowance(Object key) {
-		var probe = buckets.builder().build(bucketKey(key), () -> configuration).estimateAbilityToConsume(1);
+		var probe = bucket(bucketKey(key)).estimateAbilityToConsume(1);
 		if (!probe.canBeConsumed()) {
 			Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
 			throw Problem.tooManyRequests(TYPE, "Too many requests",
@@ -85,7 +117,43 @@ public final class RateLimit {
 
 	/** Takes one from the key's allowance if any is left: records a failed attempt. */
 	public void record(Object key) {
-		buckets.builder().build(bucketKey(key), () -> configuration).tryConsume(1);
+		bucket(bucketKey(key)).tryConsume(1);
+	}
+
+	private BucketProxy bucket(String bucketKey) {
+		return buckets.builder().build(bucketKey, () -> configuration);
+	}
+
+	private void keep(String bucketKey, Lease fresh) {
+		if (leases.size() >= LEASES_KEPT) {
+			leases.values().removeIf(Lease::expired);
+		}
+		leases.put(bucketKey, fresh);
+	}
+
+	/**
+	 * Requests taken from the bucket and not spent yet, good until the bucket would be full
+	 * again (what is left then lapses, so no period allows more than the capacity).
+	 */
+	private static final class Lease {
+
+		private final AtomicLong left;
+
+		private final long until;
+
+		Lease(long left, long until) {
+			this.left = new AtomicLong(left);
+			this.until = until;
+		}
+
+		boolean take() {
+			return !expired() && left.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0;
+		}
+
+		boolean expired() {
+			return System.nanoTime() - until >= 0;
+		}
+
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.microshop.shop.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.microshop.catalog.Catalog;
@@ -18,6 +19,7 @@ import io.microshop.platform.web.PageText;
 import io.microshop.platform.web.Yuan;
 import io.microshop.shop.Listing;
 import io.microshop.shop.NewListing;
+import io.microshop.shop.SellerShops;
 import io.microshop.shop.Shop;
 import io.microshop.shop.Shops;
 
@@ -87,7 +89,7 @@ class SellerConsoleController {
 	@GetMapping("/seller/catalog")
 	String catalog(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String shop,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String page, Model model) {
-		List<Shop> mine = shops.shopsOf(me.accountId());
+		Optional<SellerShops> mine = SellerShops.of(shops, me, shop);
 		if (mine.isEmpty()) {
 			return "redirect:/seller";
 		}
@@ -95,8 +97,8 @@ class SellerConsoleController {
 		if (query.length() > 100) {
 			query = query.substring(0, 100);
 		}
-		model.addAttribute("shops", mine);
-		model.addAttribute("shop", pick(mine, shop));
+		model.addAttribute("shops", mine.get().all());
+		model.addAttribute("shop", mine.get().current());
 		model.addAttribute("q", query);
 		model.addAttribute("results", catalog.search(query, new PageRequest(FormValues.page(page), 10)));
 		return "shop/seller-catalog";
@@ -152,12 +154,6 @@ class SellerConsoleController {
 			slug.append(letters.charAt(random.nextInt(letters.length())));
 		}
 		return slug.toString();
-	}
-
-	private static Shop pick(List<Shop> mine, String wanted) {
-		return FormValues.uuid(wanted)
-			.flatMap(id -> mine.stream().filter(s -> s.id().equals(id)).findFirst())
-			.orElse(mine.get(0));
 	}
 
 }

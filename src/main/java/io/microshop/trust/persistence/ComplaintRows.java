@@ -92,12 +92,22 @@ public class ComplaintRows {
 
 	/** Writes the decision; false when the complaint was not OPEN any more. */
 	public boolean decide(UUID id, Complaint.Outcome outcome, Long refundAmount, String reason, UUID operator,
-			Instant at) {
+			Instant at, String idempotencyKey, String requestHash) {
 		return jdbc.sql("""
 				UPDATE complaints SET status = 'DECIDED', outcome = ?, refund_amount = ?, decision_reason = ?,
-					decided_by = ?, decided_at = ? WHERE id = ? AND status = 'OPEN'""")
-			.params(outcome.name(), refundAmount, reason, operator, ts(at), id)
+					decided_by = ?, decided_at = ?, decision_key = ?, decision_hash = ?
+				WHERE id = ? AND status = 'OPEN'""")
+			.params(outcome.name(), refundAmount, reason, operator, ts(at), idempotencyKey,
+					idempotencyKey == null ? null : requestHash, id)
 			.update() == 1;
+	}
+
+	/** The hash of the decision made with this Idempotency-Key, if the complaint was decided with it. */
+	public java.util.Optional<String> decisionHash(UUID id, String idempotencyKey) {
+		return jdbc.sql("SELECT decision_hash FROM complaints WHERE id = ? AND decision_key = ?")
+			.params(id, idempotencyKey)
+			.query(String.class)
+			.optional();
 	}
 
 	public void insertMessage(UUID complaintId, UUID shopId, Complaint.Message m) {

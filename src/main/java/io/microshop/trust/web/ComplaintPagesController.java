@@ -3,7 +3,7 @@ package io.microshop.trust.web;
 import java.util.UUID;
 
 import io.microshop.identity.AccountPrincipal;
-import io.microshop.ordering.OrderLifecycle;
+import io.microshop.ordering.OrderRefunds;
 import io.microshop.ordering.OrderView;
 import io.microshop.ordering.Ordering;
 import io.microshop.platform.PageRequest;
@@ -40,14 +40,14 @@ class ComplaintPagesController {
 
 	private final Ordering ordering;
 
-	private final OrderLifecycle lifecycle;
+	private final OrderRefunds refunds;
 
 	private final PageText text;
 
-	ComplaintPagesController(Complaints complaints, Ordering ordering, OrderLifecycle lifecycle, PageText text) {
+	ComplaintPagesController(Complaints complaints, Ordering ordering, OrderRefunds refunds, PageText text) {
 		this.complaints = complaints;
 		this.ordering = ordering;
-		this.lifecycle = lifecycle;
+		this.refunds = refunds;
 		this.text = text;
 	}
 
@@ -60,7 +60,7 @@ class ComplaintPagesController {
 		}
 		OrderView view = ordering.order(orderId, me);
 		model.addAttribute("order", view);
-		model.addAttribute("allowed", me.is(view.buyerId()) && lifecycle.withinProtectionWindow(view));
+		model.addAttribute("allowed", me.is(view.buyerId()) && refunds.withinProtectionWindow(view));
 		model.addAttribute("reasons", Complaint.REASONS);
 		return "trust/complaint-form";
 	}
@@ -160,7 +160,7 @@ class ComplaintPagesController {
 		return act(complaintId, me, flash, "/ops/complaints", () -> {
 			Long fen = "PARTIAL_REFUND".equals(outcome) && refundAmount != null && !refundAmount.isBlank()
 					? Yuan.parse("refundAmount", refundAmount) : null;
-			complaints.decide(complaintId, me, outcome, fen, reason);
+			complaints.decide(complaintId, me, outcome, fen, reason, null);
 		}, text.get("ops.complaints.done"));
 	}
 

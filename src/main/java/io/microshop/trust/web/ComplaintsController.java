@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.microshop.identity.AccountPrincipal;
 import io.microshop.platform.PageOf;
 import io.microshop.platform.PageRequest;
+import io.microshop.platform.IdempotencyKeys;
 import io.microshop.platform.Problem;
 import io.microshop.trust.Complaint;
 import io.microshop.trust.Complaints;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -83,9 +85,10 @@ class ComplaintsController {
 
 	@PostMapping("/api/v1/ops/complaints/{complaintId}/decision")
 	ComplaintView decide(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID complaintId,
-			@RequestBody Decision body) {
-		return ComplaintView.of(
-				complaints.decide(complaintId, me, body.outcome(), body.refundAmount(), body.reason()));
+			@RequestBody Decision body,
+			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+		return ComplaintView.of(complaints.decide(complaintId, me, body.outcome(), body.refundAmount(), body.reason(),
+				idempotencyKey));
 	}
 
 	static Complaint.Status status(String status) {

@@ -14,6 +14,7 @@ import io.microshop.platform.web.PageController;
 import io.microshop.platform.web.PageMessages;
 import io.microshop.platform.web.PageText;
 import io.microshop.platform.web.Yuan;
+import io.microshop.shop.SellerShops;
 import io.microshop.shop.Shops;
 import io.microshop.trust.Verification;
 import io.microshop.trust.Verifications;
@@ -160,13 +161,7 @@ class VerificationPagesController {
 
 	private Subject subject(AccountPrincipal me, String console, String shopId, String supplierId) {
 		if ("seller".equals(console)) {
-			var mine = shops.shopsOf(me.accountId());
-			if (mine.isEmpty()) {
-				throw Problem.notFound("Your shop");
-			}
-			var shop = FormValues.uuid(shopId)
-				.flatMap(id -> mine.stream().filter(s -> s.id().equals(id)).findFirst())
-				.orElse(mine.get(0));
+			var shop = SellerShops.of(shops, me, shopId).orElseThrow(() -> Problem.notFound("Your shop")).current();
 			return new Subject(Verification.SHOP, shop.id(), shop.name(), shop.verified(),
 					ledger.shopBalance(shop.id()));
 		}

@@ -1,4 +1,4 @@
-package io.microshop.fission;
+package io.microshop.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,11 +23,11 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A browser without JavaScript for fission's pages: a cookie jar (so the share cookies set
+ * A browser without JavaScript for the pages: a cookie jar (so the share cookies set
  * by {@code /r/{code}} come back like a browser's), forms posted with the page's CSRF token,
  * redirects not followed.
  */
-final class WebClient {
+public final class WebClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -37,7 +37,7 @@ final class WebClient {
 
 	private final HttpClient http;
 
-	WebClient(String baseUrl) {
+	public WebClient(String baseUrl) {
 		this.baseUrl = baseUrl;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(cookies)
@@ -47,7 +47,7 @@ final class WebClient {
 	}
 
 	/** Signs a phone in by the one-time code the dev SMS gateway kept. */
-	static WebClient signedIn(String baseUrl, JdbcClient jdbc, String phone) {
+	public static WebClient signedIn(String baseUrl, JdbcClient jdbc, String phone) {
 		WebClient browser = new WebClient(baseUrl);
 		browser.post("/sign-in/code", "/sign-in", Map.of("phone", phone));
 		String text = jdbc.sql("SELECT text FROM dev_sms_messages WHERE phone = ? ORDER BY id DESC LIMIT 1")
@@ -61,11 +61,11 @@ final class WebClient {
 		return browser;
 	}
 
-	Page get(String path) {
+	public Page get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
 	}
 
-	Page post(String path, String formPage, Map<String, String> fields) {
+	public Page post(String path, String formPage, Map<String, String> fields) {
 		Matcher token = CSRF.matcher(get(formPage).body());
 		assertThat(token.find()).as("a CSRF token on " + formPage).isTrue();
 		String form = fields.entrySet()
@@ -78,14 +78,14 @@ final class WebClient {
 	}
 
 	/** Puts a cookie in this browser's jar, as if the site had set it before. */
-	void setCookie(String name, String value) {
+	public void setCookie(String name, String value) {
 		HttpCookie cookie = new HttpCookie(name, value);
 		cookie.setPath("/");
 		cookie.setVersion(0);
 		cookies.getCookieStore().add(URI.create(baseUrl), cookie);
 	}
 
-	Optional<String> cookie(String name) {
+	public Optional<String> cookie(String name) {
 		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
 			.map(HttpCookie::getValue).findFirst();
 	}
@@ -111,7 +111,7 @@ final class WebClient {
 	}
 
 	/** An answer: status, the HTML, where a redirect points (site-relative) and the cookies set. */
-	record Page(int status, String body, String location, List<String> setCookies) {
+	public record Page(int status, String body, String location, List<String> setCookies) {
 	}
 
 }
