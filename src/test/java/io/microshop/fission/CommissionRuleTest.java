@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
-import io.microshop.ledger.EscrowSplit;
 import io.microshop.ledger.EscrowSplit.Commission;
+import io.microshop.ledger.EscrowSplit;
 import io.microshop.ordering.PaidOrder;
 import org.junit.jupiter.api.Test;
 

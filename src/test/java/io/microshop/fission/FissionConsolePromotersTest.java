@@ -5,12 +5,12 @@ import static io.microshop.fission.ShareFixtures.share;
 import static io.microshop.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.microshop.support.WebClient;
 import io.microshop.support.Api;
 import io.microshop.support.AppTest;
-import io.microshop.support.Scenario;
 import io.microshop.support.Scenario.Market;
 import io.microshop.support.Scenario.User;
+import io.microshop.support.Scenario;
+import io.microshop.support.WebClient;
 
 import org.junit.jupiter.api.Test;
 

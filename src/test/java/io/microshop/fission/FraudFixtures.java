@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.microshop.support.Api;
-import io.microshop.support.Scenario;
 import io.microshop.support.Scenario.Market;
 import io.microshop.support.Scenario.User;
+import io.microshop.support.Scenario;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 

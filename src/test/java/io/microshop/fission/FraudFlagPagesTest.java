@@ -8,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import io.microshop.support.WebClient;
 import io.microshop.support.Api;
 import io.microshop.support.AppTest;
-import io.microshop.support.Scenario;
 import io.microshop.support.Scenario.Market;
+import io.microshop.support.Scenario;
+import io.microshop.support.WebClient;
 import org.junit.jupiter.api.Test;
 
 /**

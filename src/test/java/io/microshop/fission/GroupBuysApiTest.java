@@ -9,9 +9,9 @@ import java.util.UUID;
 
 import io.microshop.support.Api;
 import io.microshop.support.AppTest;
-import io.microshop.support.Scenario;
 import io.microshop.support.Scenario.Market;
 import io.microshop.support.Scenario.User;
+import io.microshop.support.Scenario;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

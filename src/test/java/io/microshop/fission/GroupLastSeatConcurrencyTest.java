@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.microshop.payment.sandbox.SandboxSignature;
 import io.microshop.support.Api;
 import io.microshop.support.AppTest;
-import io.microshop.support.Scenario;
 import io.microshop.support.Scenario.Market;
 import io.microshop.support.Scenario.User;
+import io.microshop.support.Scenario;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -21,11 +21,11 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
-import io.microshop.support.WebClient;
 import io.microshop.support.AppTest;
-import io.microshop.support.Scenario;
 import io.microshop.support.Scenario.Market;
 import io.microshop.support.Scenario.User;
+import io.microshop.support.Scenario;
+import io.microshop.support.WebClient;
 import org.junit.jupiter.api.Test;
 
 /**

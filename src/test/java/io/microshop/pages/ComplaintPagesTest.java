@@ -8,6 +8,7 @@ import io.microshop.support.Api;
 import io.microshop.support.AppTest;
 import io.microshop.support.Scenario.Market;
 import io.microshop.support.Scenario.User;
+import io.microshop.support.WebClient;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -21,13 +22,13 @@ class ComplaintPagesTest extends AppTest {
 		User buyer = scenario.user();
 		var order = scenario.paidOrder(buyer, market, 1);
 		scenario.ship(market, order.id());
-		FormClient buyerPages = FormClient.signedIn(baseUrl(), jdbc, buyer.phone());
+		WebClient buyerPages = WebClient.signedIn(baseUrl(), jdbc, buyer.phone());
 
 		assertThat(buyerPages.get("/o/" + order.id()).body()).contains("id=\"complain\"",
 				"/complaints/new?order=" + order.id());
 		String form = "/complaints/new?order=" + order.id();
 		assertThat(buyerPages.get(form).body()).contains("name=\"reason\"", "name=\"text\"", "48 hours");
-		FormClient.Page sent = buyerPages.post("/complaints", form,
+		WebClient.Page sent = buyerPages.post("/complaints", form,
 				Map.of("order", order.id(), "reason", "DAMAGED", "text", "The tin is dented."));
 		assertThat(sent.status()).as(sent.body()).isEqualTo(302);
 		assertThat(sent.location()).contains("/complaints/");
@@ -36,18 +37,18 @@ class ComplaintPagesTest extends AppTest {
 		assertThat(buyerPages.get(thread).body()).contains("The tin is dented.", "within 48 hours", "answer-due");
 		assertThat(buyerPages.get("/o/" + order.id()).body()).doesNotContain("id=\"complain\"");
 
-		FormClient seller = FormClient.signedIn(baseUrl(), jdbc, market.seller().phone());
-		FormClient.Page answered = seller.post(thread + "/messages", thread, Map.of("text", "We send a new tin."));
+		WebClient seller = WebClient.signedIn(baseUrl(), jdbc, market.seller().phone());
+		WebClient.Page answered = seller.post(thread + "/messages", thread, Map.of("text", "We send a new tin."));
 		assertThat(answered.status()).isEqualTo(302);
 		assertThat(seller.get(thread).body()).contains("We send a new tin.", "The seller has answered.");
 		assertThat(seller.get("/my/complaints").body()).contains(thread);
 
-		FormClient operator = FormClient.signedIn(baseUrl(), jdbc, OPERATOR_PHONE);
+		WebClient operator = WebClient.signedIn(baseUrl(), jdbc, OPERATOR_PHONE);
 		assertThat(operator.get("/ops").body()).contains("/ops/complaints");
 		String queue = operator.get("/ops/complaints").body();
 		assertThat(queue).contains("id=\"outcome-partial-" + id + "\"", "id=\"refund-amount-" + id + "\"",
 				"id=\"decision-reason-" + id + "\"", "id=\"decide-" + id + "\"");
-		FormClient.Page decided = operator.post("/ops/complaints/" + id + "/decision", "/ops/complaints",
+		WebClient.Page decided = operator.post("/ops/complaints/" + id + "/decision", "/ops/complaints",
 				Map.of("outcome", "PARTIAL_REFUND", "refundAmount", "10.00", "reason", "Dented, still usable."));
 		assertThat(decided.status()).isEqualTo(302);
 
@@ -65,9 +66,9 @@ class ComplaintPagesTest extends AppTest {
 		scenario.ship(market, order.id());
 		String id = api.post("/api/v1/orders/" + order.id() + "/complaints", buyer.token(),
 				Api.map("reason", "OTHER", "text", "Late")).id();
-		FormClient operator = FormClient.signedIn(baseUrl(), jdbc, OPERATOR_PHONE);
+		WebClient operator = WebClient.signedIn(baseUrl(), jdbc, OPERATOR_PHONE);
 
-		FormClient.Page refused = operator.post("/ops/complaints/" + id + "/decision", "/ops/complaints",
+		WebClient.Page refused = operator.post("/ops/complaints/" + id + "/decision", "/ops/complaints",
 				Map.of("outcome", "PARTIAL_REFUND", "refundAmount", "9999", "reason", "Too much"));
 
 		assertThat(refused.status()).isEqualTo(302);

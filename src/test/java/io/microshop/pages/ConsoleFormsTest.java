@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.microshop.support.AppTest;
 import io.microshop.support.Scenario;
+import io.microshop.support.WebClient;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -22,9 +23,9 @@ class ConsoleFormsTest extends AppTest {
 	@Test
 	void aSupplierPublishesAndASellerListsThroughThePages() {
 		Scenario.User supplierUser = scenario.user();
-		FormClient supplier = FormClient.signedIn(baseUrl(), jdbc, supplierUser.phone());
+		WebClient supplier = WebClient.signedIn(baseUrl(), jdbc, supplierUser.phone());
 		assertThat(supplier.get("/supplier").body()).contains("Become a supplier");
-		FormClient.Page registered = supplier.post("/supplier/register", "/supplier", Map.of("name", "Yunnan Tea Garden"));
+		WebClient.Page registered = supplier.post("/supplier/register", "/supplier", Map.of("name", "Yunnan Tea Garden"));
 		assertThat(registered.location()).startsWith("/supplier?supplier=");
 
 		String title = "Pu'er cake " + Long.toString(System.nanoTime(), 36);
@@ -37,7 +38,7 @@ class ConsoleFormsTest extends AppTest {
 		fields.addAll(row("PU-357", "357 g cake", "60.5", "99.99", "12"));
 		fields.addAll(row("PU-100", "100 g sample", "0.1", "¥25", "3"));
 		fields.addAll(row("", "", "", "", ""));
-		FormClient.Page published = supplier.postAll("/supplier/products", registered.location(), fields);
+		WebClient.Page published = supplier.postAll("/supplier/products", registered.location(), fields);
 		assertThat(published.status()).as(published.body()).isEqualTo(302);
 		String console = supplier.get(published.location()).body();
 		assertThat(console).contains("Published " + title.replace("'", "&#39;") + " with 2 SKUs.").contains("floor <span>¥99.99</span>")
@@ -52,21 +53,21 @@ class ConsoleFormsTest extends AppTest {
 		String bigSku = product.get("skus").get(0).get("id").asString();
 		String smallSku = product.get("skus").get(1).get("id").asString();
 
-		FormClient seller = FormClient.signedIn(baseUrl(), jdbc, scenario.user().phone());
+		WebClient seller = WebClient.signedIn(baseUrl(), jdbc, scenario.user().phone());
 		assertThat(seller.get("/seller").body()).contains("Open your shop");
 		String slug = "tea-" + Long.toString(System.nanoTime(), 36);
-		FormClient.Page opened = seller.post("/seller/shops", "/seller", Map.of("name", "Mei's Tea", "slug", slug));
+		WebClient.Page opened = seller.post("/seller/shops", "/seller", Map.of("name", "Mei's Tea", "slug", slug));
 		assertThat(opened.location()).startsWith("/seller/catalog?shop=");
 		String catalog = seller.get(opened.location() + "&q=" + suffix).body();
 		assertThat(catalog).contains("value=\"99.99\"").contains("value=\"25.00\"");
 
 		String shopId = opened.location().substring("/seller/catalog?shop=".length());
-		FormClient.Page listed = seller.post("/seller/listings", "/seller", Map.of("shop", shopId, "product",
+		WebClient.Page listed = seller.post("/seller/listings", "/seller", Map.of("shop", shopId, "product",
 				product.get("id").asString(), "price-" + bigSku, "99.99", "price-" + smallSku, "28"));
 		assertThat(listed.location()).startsWith("/seller?shop=");
 		assertThat(seller.get(listed.location()).body()).contains("Listed Pu&#39;er cake").contains("¥28.00");
 
-		String shopPage = new FormClient(baseUrl()).get("/s/" + slug).body();
+		String shopPage = new WebClient(baseUrl()).get("/s/" + slug).body();
 		assertThat(shopPage).contains("Mei&#39;s Tea").contains("This shop is not verified yet").contains("Pu&#39;er cake")
 			.contains("from ¥28.00");
 	}

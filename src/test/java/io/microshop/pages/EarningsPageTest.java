@@ -5,6 +5,7 @@ import java.util.Map;
 import io.microshop.support.Api;
 import io.microshop.support.AppTest;
 import io.microshop.support.Scenario;
+import io.microshop.support.WebClient;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,26 +26,26 @@ class EarningsPageTest extends AppTest {
 		String recruiterCode = joined.text("code");
 
 		Scenario.User fan = scenario.user();
-		FormClient browser = FormClient.signedIn(baseUrl(), jdbc, fan.phone());
-		FormClient.Page empty = browser.get("/my/earnings");
+		WebClient browser = WebClient.signedIn(baseUrl(), jdbc, fan.phone());
+		WebClient.Page empty = browser.get("/my/earnings");
 		assertThat(empty.status()).isEqualTo(200);
 		assertThat(empty.body()).contains("You promote no shop yet").contains("No commission yet")
 			.contains("href=\"/my/earnings\"");
 
-		FormClient.Page unknown = browser.post("/my/earnings/join", "/my/earnings",
+		WebClient.Page unknown = browser.post("/my/earnings/join", "/my/earnings",
 				Map.of("shop", "no-such-shop-" + System.nanoTime(), "recruiterCode", ""));
 		assertThat(unknown.status()).isEqualTo(302);
 		assertThat(unknown.location()).isEqualTo("/my/earnings");
 		assertThat(browser.get("/my/earnings").body()).contains("class=\"error\"").contains("No shop has the address name");
 
-		FormClient.Page badCode = browser.post("/my/earnings/join", "/my/earnings",
+		WebClient.Page badCode = browser.post("/my/earnings/join", "/my/earnings",
 				Map.of("shop", shop.slug(), "recruiterCode", "zzzzzzzz"));
 		assertThat(badCode.status()).isEqualTo(302);
 		String refused = browser.get("/my/earnings").body();
 		assertThat(refused).contains("class=\"error\"").contains("is not the code of a promoter of this shop")
 			.contains("value=\"zzzzzzzz\"").contains("You promote no shop yet");
 
-		FormClient.Page ok = browser.post("/my/earnings/join", "/my/earnings",
+		WebClient.Page ok = browser.post("/my/earnings/join", "/my/earnings",
 				Map.of("shop", shop.slug(), "recruiterCode", recruiterCode));
 		assertThat(ok.status()).isEqualTo(302);
 		String page = browser.get("/my/earnings").body();
@@ -62,7 +63,7 @@ class EarningsPageTest extends AppTest {
 
 	@Test
 	void signedOutVisitorsAreSentToSignIn() {
-		FormClient.Page page = new FormClient(baseUrl()).get("/my/earnings");
+		WebClient.Page page = new WebClient(baseUrl()).get("/my/earnings");
 		assertThat(page.status()).isEqualTo(302);
 		assertThat(page.location()).contains("/sign-in");
 	}

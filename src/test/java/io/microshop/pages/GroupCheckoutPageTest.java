@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.microshop.support.Api;
 import io.microshop.support.AppTest;
 import io.microshop.support.Scenario;
+import io.microshop.support.WebClient;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,15 +43,15 @@ class GroupCheckoutPageTest extends AppTest {
 		assertThat(groupId).isNotBlank();
 
 		Scenario.User buyer = scenario.user();
-		FormClient browser = FormClient.signedIn(baseUrl(), jdbc, buyer.phone());
+		WebClient browser = WebClient.signedIn(baseUrl(), jdbc, buyer.phone());
 		String joinHref = "/l/" + market.listingId() + "?group=" + groupId;
 		assertThat(browser.get("/g/" + groupId).body()).contains("href=\"" + joinHref + "\"");
-		FormClient.Page listing = browser.get(joinHref);
+		WebClient.Page listing = browser.get(joinHref);
 		assertThat(listing.status()).isEqualTo(200);
 		assertThat(listing.body()).contains("id=\"group-buy\"").contains("You are joining a group buy.")
 			.contains("name=\"group\" value=\"" + groupId + "\"");
 
-		FormClient.Page paid = pay(browser, market, joinHref, List.of("group", groupId));
+		WebClient.Page paid = pay(browser, market, joinHref, List.of("group", groupId));
 		assertThat(paid.status()).as(paid.body()).isEqualTo(302);
 		assertThat(paid.location()).startsWith("/o/");
 		UUID orderId = UUID.fromString(paid.location().substring("/o/".length()));
@@ -66,10 +67,10 @@ class GroupCheckoutPageTest extends AppTest {
 
 		// ?deal= starts a new group led by the buyer
 		Scenario.User starter = scenario.user();
-		FormClient other = FormClient.signedIn(baseUrl(), jdbc, starter.phone());
+		WebClient other = WebClient.signedIn(baseUrl(), jdbc, starter.phone());
 		String startHref = "/l/" + market.listingId() + "?deal=" + deal.id();
 		assertThat(other.get(startHref).body()).contains("You are starting a group buy.");
-		FormClient.Page startedOnPage = pay(other, market, startHref, List.of("deal", deal.id()));
+		WebClient.Page startedOnPage = pay(other, market, startHref, List.of("deal", deal.id()));
 		assertThat(startedOnPage.status()).as(startedOnPage.body()).isEqualTo(302);
 		UUID newOrder = UUID.fromString(startedOnPage.location().substring("/o/".length()));
 		UUID newGroup = jdbc.sql("SELECT group_id FROM orders WHERE id = ?").param(newOrder).query(UUID.class).single();
@@ -78,12 +79,12 @@ class GroupCheckoutPageTest extends AppTest {
 			.isEqualTo(UUID.fromString(starter.id()));
 
 		// a mangled group id is a sentence in the form, not an error page
-		FormClient.Page broken = pay(other, market, "/l/" + market.listingId(), List.of("group", "not-a-group"));
+		WebClient.Page broken = pay(other, market, "/l/" + market.listingId(), List.of("group", "not-a-group"));
 		assertThat(broken.status()).isEqualTo(200);
 		assertThat(broken.body()).contains("This group-buy link is broken");
 	}
 
-	private static FormClient.Page pay(FormClient browser, Scenario.Market market, String formPage, List<String> group) {
+	private static WebClient.Page pay(WebClient browser, Scenario.Market market, String formPage, List<String> group) {
 		return browser.postAll("/l/" + market.listingId() + "/pay", formPage,
 				List.of(List.of("sku", market.product().skuId()), List.of("quantity", "1"), List.of("name", "Li Lei"),
 						List.of("phone", "13912345678"), List.of("address", "1 Garden Road, Hangzhou"),

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import io.microshop.support.Api;
 import io.microshop.support.AppTest;
 import io.microshop.support.Scenario;
+import io.microshop.support.WebClient;
 import org.junit.jupiter.api.Test;
 
 /** The group page's Share button opens a sheet whose links lead back to the group. */
@@ -29,8 +30,8 @@ class GroupShareSheetPageTest extends AppTest {
 
 		assertThat(api.send("GET", "/g/" + groupId, null, null, java.util.Map.of("Accept", "text/html")).body())
 			.contains("/my/share?groupId", groupId);
-		FormClient browser = FormClient.signedIn(baseUrl(), jdbc, leader.phone());
-		FormClient.Page sheet = browser.get("/my/share?groupId=" + groupId);
+		WebClient browser = WebClient.signedIn(baseUrl(), jdbc, leader.phone());
+		WebClient.Page sheet = browser.get("/my/share?groupId=" + groupId);
 
 		assertThat(sheet.status()).isEqualTo(200);
 		Matcher codes = Pattern.compile("/r/([0-9A-Za-z]{10})").matcher(sheet.body());

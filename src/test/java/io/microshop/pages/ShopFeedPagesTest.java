@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.microshop.support.AppTest;
 import io.microshop.support.Scenario;
+import io.microshop.support.WebClient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,11 +19,11 @@ class ShopFeedPagesTest extends AppTest {
 	@Test
 	void aSellerPostsAndAFanFollowsReadsMutesAndUnfollows() {
 		Scenario.Shop shop = scenario.shop(scenario.user());
-		FormClient seller = FormClient.signedIn(baseUrl(), jdbc, shop.owner().phone());
+		WebClient seller = WebClient.signedIn(baseUrl(), jdbc, shop.owner().phone());
 		String console = "/seller?shop=" + shop.id();
 		assertThat(quotaText(seller.get(console).body())).isEqualTo("3 of 3 left today");
 
-		FormClient.Page posted = seller.post("/seller/updates", console,
+		WebClient.Page posted = seller.post("/seller/updates", console,
 				Map.of("shop", shop.id(), "text", "Fresh oolong just arrived"));
 		assertThat(posted.status()).isEqualTo(302);
 		String after = seller.get(console).body();
@@ -32,13 +33,13 @@ class ShopFeedPagesTest extends AppTest {
 		assertThat(seller.get(console).body()).contains("class=\"error\"");
 
 		String shopPage = "/s/" + shop.slug();
-		assertThat(new FormClient(baseUrl()).get(shopPage).body()).contains("Sign in to follow");
+		assertThat(new WebClient(baseUrl()).get(shopPage).body()).contains("Sign in to follow");
 		Scenario.User fanUser = scenario.user();
-		FormClient fan = FormClient.signedIn(baseUrl(), jdbc, fanUser.phone());
+		WebClient fan = WebClient.signedIn(baseUrl(), jdbc, fanUser.phone());
 		assertThat(fan.get(shopPage).body()).contains("id=\"follow-button\"");
 		assertThat(fan.get("/my/feed").body()).contains("id=\"feed-empty\"");
 
-		FormClient.Page followed = fan.post("/my/follows/" + shop.id(), shopPage, Map.of("action", "follow"));
+		WebClient.Page followed = fan.post("/my/follows/" + shop.id(), shopPage, Map.of("action", "follow"));
 		assertThat(followed.status()).isEqualTo(302);
 		assertThat(followed.location()).isEqualTo(shopPage);
 		assertThat(fan.get(shopPage).body()).contains("id=\"unfollow-button\"").contains("class=\"notice\"");
@@ -48,7 +49,7 @@ class ShopFeedPagesTest extends AppTest {
 		String muted = fan.get("/my/feed").body();
 		assertThat(muted).doesNotContain("Fresh oolong just arrived").contains("Muted").contains(">Unmute<");
 
-		FormClient.Page unfollowed = fan.post("/my/follows/" + shop.id(), "/my/feed",
+		WebClient.Page unfollowed = fan.post("/my/follows/" + shop.id(), "/my/feed",
 				Map.of("action", "unfollow", "back", "feed"));
 		assertThat(unfollowed.location()).isEqualTo("/my/feed");
 		assertThat(fan.get(shopPage).body()).contains("id=\"follow-button\"");
@@ -58,7 +59,7 @@ class ShopFeedPagesTest extends AppTest {
 
 	@Test
 	void signedOutVisitorsAreSentToSignIn() {
-		FormClient.Page page = new FormClient(baseUrl()).get("/my/feed");
+		WebClient.Page page = new WebClient(baseUrl()).get("/my/feed");
 		assertThat(page.status()).isEqualTo(302);
 		assertThat(page.location()).contains("/sign-in");
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.microshop.support.Api;
 import io.microshop.support.AppTest;
 import io.microshop.support.Scenario.Market;
+import io.microshop.support.WebClient;
 import org.junit.jupiter.api.Test;
 
 /** The operators' page of suspended shops: linked from the console, a reinstate form each. */
@@ -19,7 +20,7 @@ class SuspendedShopsPageTest extends AppTest {
 		var suspended = api.post("/api/v1/ops/shops/" + market.shop().id() + "/suspension", operatorToken,
 				Api.map("reason", "Reported counterfeit goods."));
 		assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
-		FormClient operator = FormClient.signedIn(baseUrl(), jdbc, OPERATOR_PHONE);
+		WebClient operator = WebClient.signedIn(baseUrl(), jdbc, OPERATOR_PHONE);
 
 		assertThat(operator.get("/ops").body()).contains("href=\"/ops/shops\"");
 		var queue = operator.get("/ops/shops");
@@ -43,7 +44,7 @@ class SuspendedShopsPageTest extends AppTest {
 
 	@Test
 	void theQueueIsForOperatorsOnly() {
-		FormClient someone = FormClient.signedIn(baseUrl(), jdbc, scenario.user().phone());
+		WebClient someone = WebClient.signedIn(baseUrl(), jdbc, scenario.user().phone());
 
 		assertThat(someone.get("/ops/shops").status()).isIn(403, 404);
 	}

@@ -66,12 +66,16 @@ public final class WebClient {
 	}
 
 	public Page post(String path, String formPage, Map<String, String> fields) {
+		return postAll(path, formPage, fields.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList());
+	}
+
+	/** Posts fields in order, a name may repeat (rows of a form): each entry is [name, value]. */
+	public Page postAll(String path, String formPage, List<List<String>> fields) {
 		Matcher token = CSRF.matcher(get(formPage).body());
 		assertThat(token.find()).as("a CSRF token on " + formPage).isTrue();
-		String form = fields.entrySet()
-			.stream()
-			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-			.collect(Collectors.joining("&", "", "&_csrf=" + enc(token.group(1))));
+		String form = fields.stream()
+			.map(f -> enc(f.get(0)) + "=" + enc(f.get(1)))
+			.collect(Collectors.joining("&", "", (fields.isEmpty() ? "" : "&") + "_csrf=" + enc(token.group(1))));
 		return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form)));
