@@ -22,6 +22,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SignalRows {
 
+	/** The shop's detection lock, held until the transaction ends; its one parameter is the shop. */
+	private static final String DETECTION_LOCK = "pg_advisory_xact_lock(hashtextextended('fraud:' || ?::text, 0))";
+
 	private final JdbcClient jdbc;
 
 	SignalRows(JdbcClient jdbc) {
@@ -33,7 +36,7 @@ public class SignalRows {
 	 * never judged at once, so each judgement sees the other's signals.
 	 */
 	public void lockShop(UUID shopId) {
-		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('fraud:' || ?::text, 0))")
+		jdbc.sql("SELECT " + DETECTION_LOCK)
 			.param(shopId)
 			.query((rs, n) -> null)
 			.list();
@@ -48,8 +51,8 @@ public class SignalRows {
 		jdbc.sql("""
 				INSERT INTO order_signals (order_id, shop_id, buyer_account_id, address_hash, device_id, placed_at)
 				SELECT ?, ?, ?, ?, ?, ?
-				FROM (SELECT pg_advisory_xact_lock(hashtextextended('fraud:' || ?::text, 0))) AS detection_lock
-				ON CONFLICT (order_id) DO NOTHING""")
+				FROM (SELECT %s) AS detection_lock
+				ON CONFLICT (order_id) DO NOTHING""".formatted(DETECTION_LOCK))
 			.params(orderId, shopId, buyerId, addressHash, deviceId, Timestamp.from(at), shopId)
 			.update();
 	}
