@@ -83,22 +83,38 @@ public final class RateLimit {
 	 */
 	public void check(Object key) {
 		String bucketKey = bucketKey(key);
-		if (lease > 1) {
-			Lease held = leases.get(bucketKey);
-			if (held != null && held.take()) {
-				return;
-			}
-			ConsumptionProbe leased = bucket(bucketKey).tryConsumeAndReturnRemaining(lease);
-			if (leased.isConsumed()) {
-				keep(bucketKey, new Lease(lease - 1, System.nanoTime() + leased.getNanosToWaitForReset()));
-				return;
-			}
+		if (lease > 1 && takeLeased(bucketKey)) {
+			return;
 		}
 		ConsumptionProbe probe = bucket(bucketKey).tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
 			Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
 			throw Problem.tooManyRequests(TYPE, "Too many requests",
 					"Too many attempts; try again in " + describe(wait) + ".", wait);
+		}
+	}
+
+	/**
+	 * Spends one request from this node's lease on the key, taking a fresh lease from the
+	 * bucket when it is used up. One thread per key takes it while the others wait and then
+	 * spend from it: requests arriving together must not each take a lease, which would empty
+	 * the bucket into leases that overwrite one another.
+	 */
+	private boolean takeLeased(String bucketKey) {
+		Lease held = leaseFor(bucketKey);
+		if (held.take()) {
+			return true;
+		}
+		synchronized (held) {
+			if (held.take()) {
+				return true;
+			}
+			ConsumptionProbe leased = bucket(bucketKey).tryConsumeAndReturnRemaining(lease);
+			if (!leased.isConsumed()) {
+				return false;
+			}
+			held.renew(lease - 1, System.nanoTime() + leased.getNanosToWaitForReset());
+			return true;
 		}
 	}
 
@@ -124,11 +140,11 @@ public final class RateLimit {
 		return buckets.builder().build(bucketKey, () -> configuration);
 	}
 
-	private void keep(String bucketKey, Lease fresh) {
+	private Lease leaseFor(String bucketKey) {
 		if (leases.size() >= LEASES_KEPT) {
 			leases.values().removeIf(Lease::expired);
 		}
-		leases.put(bucketKey, fresh);
+		return leases.computeIfAbsent(bucketKey, k -> new Lease());
 	}
 
 	/**
@@ -137,13 +153,14 @@ public final class RateLimit {
 	 */
 	private static final class Lease {
 
-		private final AtomicLong left;
+		private final AtomicLong left = new AtomicLong();
 
-		private final long until;
+		private volatile long until = System.nanoTime();
 
-		Lease(long left, long until) {
-			this.left = new AtomicLong(left);
-			this.until = until;
+		/** Called by the one thread holding this lease's monitor, when it is spent. */
+		void renew(long requests, long expires) {
+			until = expires;
+			left.set(requests);
 		}
 
 		boolean take() {

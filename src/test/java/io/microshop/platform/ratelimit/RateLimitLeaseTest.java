@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -71,6 +72,40 @@ class RateLimitLeaseTest extends AppTest {
 		limit.check("buyer-2");
 		// refused: one try for a lease, one for a single request; then the other key's first lease
 		assertThat(connections.get()).isGreaterThanOrEqualTo(19 + 2 + 1);
+	}
+
+	@Test
+	void requestsArrivingTogetherOnOneNodeShareOneLeaseAndAllGetThrough() throws Exception {
+		RateLimit limit = node("lease-" + UUID.randomUUID().toString().substring(0, 8));
+		int callers = (int) CAPACITY;
+		ExecutorService pool = Executors.newFixedThreadPool(callers);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Boolean>> answers = new ArrayList<>();
+			for (int t = 0; t < callers; t++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					try {
+						limit.check("buyer");
+						return true;
+					}
+					catch (Problem refused) {
+						return false;
+					}
+				}));
+			}
+			start.countDown();
+			int allowed = 0;
+			for (Future<Boolean> answer : answers) {
+				allowed += answer.get() ? 1 : 0;
+			}
+			// the whole capacity at once: no request took a lease another one then overwrote
+			assertThat(allowed).isEqualTo(callers);
+			assertThatThrownBy(() -> limit.check("buyer")).isInstanceOf(Problem.class);
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
