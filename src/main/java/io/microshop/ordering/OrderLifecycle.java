@@ -139,7 +139,7 @@ public class OrderLifecycle {
 			// never paid as far as the order goes: no commission, the money goes straight back
 			ledger.holdInEscrow(order.split());
 			ledger.refund(order.split());
-			payments.refund(order.paymentId());
+			payments.refundRest(order.paymentId());
 		}
 	}
 
@@ -250,7 +250,7 @@ public class OrderLifecycle {
 		boolean paid = order.status() == OrderStatus.PAID;
 		if (paid) {
 			ledger.refund(splits.inEscrow(order));
-			payments.refund(order.paymentId());
+			payments.refundRest(order.paymentId());
 		}
 		else {
 			payments.cancel(order.paymentId());

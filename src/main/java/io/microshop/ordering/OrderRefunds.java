@@ -126,7 +126,7 @@ public class OrderRefunds {
 			catalog.release(rows.lines(orderId).stream().map(l -> new StockLine(l.skuId(), l.quantity())).toList());
 		}
 		ledger.refund(remaining);
-		payments.refund(order.paymentId());
+		payments.refundRest(order.paymentId());
 		OrderRefunded refunded = new OrderRefunded(orderId, order.shopId(), remaining.paid(), order.total(),
 				order.total(), true, now);
 		events.publishEvent(refunded);
@@ -155,6 +155,7 @@ public class OrderRefunds {
 		}
 		ledger.refundPart(splits.asPaid(order), before, amount);
 		rows.addRefunded(orderId, amount);
+		payments.refund(order.paymentId(), amount);
 		OrderRefunded refunded = new OrderRefunded(orderId, order.shopId(), amount, order.total(), before + amount,
 				false, clock.instant());
 		events.publishEvent(refunded);

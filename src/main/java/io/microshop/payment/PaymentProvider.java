@@ -1,6 +1,8 @@
 package io.microshop.payment;
 
-/** The port a payment provider plugs into: it is asked to collect, and answers by webhook. */
+import java.util.UUID;
+
+/** The port to the payment provider that collects buyers' money into escrow and gives it back. */
 public interface PaymentProvider {
 
 	String name();
@@ -8,7 +10,17 @@ public interface PaymentProvider {
 	/** Asks the provider to collect the payment; the outcome arrives later as a webhook. */
 	void collect(PaymentView payment);
 
-	/** Returns a collected payment to the payer. */
-	void refund(PaymentView payment);
+	/**
+	 * Gives part or all of a collected payment back to the payer. Called after the refund is
+	 * booked and committed, never inside a database transaction, and again with the same
+	 * {@code refundId} (the idempotency key a real provider is given) if the node stopped
+	 * before the answer was recorded.
+	 * @return the provider's reference for the refund
+	 */
+	String refund(Refund refund);
+
+	/** {@code amount} minor units of payment {@code paymentId} back to its payer. */
+	record Refund(UUID refundId, UUID paymentId, long amount, String currency) {
+	}
 
 }

@@ -1,6 +1,7 @@
 package io.microshop.payment;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -98,12 +99,41 @@ public class Payments {
 		rows.markCancelled(paymentId);
 	}
 
-	/** Returns a collected payment to its payer through the provider. */
+	/**
+	 * Books {@code amount} of a collected payment as given back, in the caller's transaction;
+	 * the provider is asked after it commits ({@link PaymentRefunds}). Nothing happens for a
+	 * payment that was never collected.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void refund(UUID paymentId) {
-		if (rows.markRefunded(paymentId, clock.instant())) {
-			rows.find(paymentId).ifPresent(p -> provider.refund(p.view()));
+	public void refund(UUID paymentId, long amount) {
+		if (amount <= 0) {
+			throw new IllegalArgumentException("A refund must be more than 0, not " + amount);
 		}
+		requestRefund(paymentId, amount);
+	}
+
+	/** Books all a collected payment has not yet given back (a cancellation, a full refund after a partial one). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void refundRest(UUID paymentId) {
+		requestRefund(paymentId, null);
+	}
+
+	private void requestRefund(UUID paymentId, Long amount) {
+		Instant now = clock.instant();
+		long booked = rows.addRefunded(paymentId, amount, now);
+		if (booked > 0) {
+			UUID refundId = UUID.randomUUID();
+			rows.insertRefund(refundId, paymentId, booked, now);
+			events.publishEvent(new RefundRequested(refundId));
+		}
+		else if (amount != null && rows.find(paymentId).filter(p -> "SUCCEEDED".equals(p.status())).isPresent()) {
+			// the order's books and the payment's must agree: a refund beyond what was paid is a bug
+			throw new IllegalStateException("Payment " + paymentId + " has less than " + amount + " left to refund");
+		}
+	}
+
+	/** A refund booked and committed, for the provider to be told of. */
+	record RefundRequested(UUID refundId) {
 	}
 
 }

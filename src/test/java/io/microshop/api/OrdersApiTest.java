@@ -7,6 +7,7 @@ import static io.microshop.api.ApiAssertions.ordersOf;
 import static io.microshop.api.ApiAssertions.paymentsOf;
 import static io.microshop.api.ApiAssertions.stock;
 import static io.microshop.api.ApiAssertions.unknownId;
+import static io.microshop.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
@@ -184,6 +185,11 @@ class OrdersApiTest extends AppTest {
 		assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
 		assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
 		assertThat(cancelled.json().get("payment").get("status").asString()).isEqualTo("REFUNDED");
+		// the provider is told to give the whole payment back, once
+		eventually(() -> assertThat(jdbc.sql("SELECT status || ' ' || amount FROM payment_refunds WHERE payment_id = ?")
+			.param(UUID.fromString(cancelled.json().get("payment").get("id").asString()))
+			.query(String.class)
+			.list()).containsExactly("SENT " + cancelled.json().get("total").asLong()));
 		assertThat(available(api, market.listingId())).isEqualTo(10);
 		var shop = api.get("/api/v1/shops/" + market.shop().id() + "/balance", market.seller().token()).json();
 		assertThat(shop.get("pending").asLong()).isZero();

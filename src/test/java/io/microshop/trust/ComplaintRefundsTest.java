@@ -78,6 +78,9 @@ class ComplaintRefundsTest extends AppTest {
 		assertThat(commission(f.top).get("amount").asLong()).isEqualTo(level2);
 		assertThat(commission(f.promoter).get("status").asString()).isEqualTo("PENDING");
 		assertThat(api.get("/api/v1/orders/" + orderId, f.fan.token()).text("status")).isEqualTo("RECEIVED");
+		// the provider is told to give the 10.00 back; the payment stays collected for the rest
+		eventually(() -> assertThat(providerRefunds(orderId)).containsExactly("SENT 1000"));
+		assertThat(paymentOf(orderId)).isEqualTo("SUCCEEDED 1000");
 
 		clock.advance(Duration.ofDays(8));
 		scenario.awaitStatus(f.fan, orderId, "SETTLED");
@@ -173,7 +176,28 @@ class ComplaintRefundsTest extends AppTest {
 		// everything the order put into escrow came out again, to the fen
 		assertThat(all.values()).containsOnly(0L);
 		assertThat(api.get("/api/v1/orders/" + orderId, f.fan.token()).text("status")).isEqualTo("REFUNDED");
+		// the provider gives back 26.00, then the 60.00 left: never the whole 86.00 a second time
+		eventually(() -> assertThat(providerRefunds(orderId)).containsExactly("SENT 2600", "SENT 6000"));
+		assertThat(paymentOf(orderId)).isEqualTo("REFUNDED " + PAID);
 		assertTrialBalanceIsZero();
+	}
+
+	/** The refunds sent to the payment provider for the order, oldest first: "status amount". */
+	private java.util.List<String> providerRefunds(String orderId) {
+		return jdbc.sql("""
+				SELECT r.status || ' ' || r.amount FROM payment_refunds r JOIN payments p ON p.id = r.payment_id
+				WHERE p.order_id = ? AND (r.status = 'REQUESTED' OR r.provider_reference LIKE 'sbx_rf_%')
+				ORDER BY r.requested_at, r.amount""")
+			.param(UUID.fromString(orderId))
+			.query(String.class)
+			.list();
+	}
+
+	private String paymentOf(String orderId) {
+		return jdbc.sql("SELECT status || ' ' || refunded_amount FROM payments WHERE order_id = ?")
+			.param(UUID.fromString(orderId))
+			.query(String.class)
+			.single();
 	}
 
 	private Fixture withPromoters() {

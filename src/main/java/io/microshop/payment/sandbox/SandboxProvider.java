@@ -76,9 +76,12 @@ class SandboxProvider implements PaymentProvider {
 		CompletableFuture.runAsync(() -> deliver(body, 1), CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
 	}
 
+	/** The sandbox gives money back at once; its reference is derived from the refund id, so a retry gets the same one. */
 	@Override
-	public void refund(PaymentView payment) {
-		log.info("Sandbox refund of payment {}: {} {}", payment.id(), payment.amount(), payment.currency());
+	public String refund(Refund refund) {
+		log.info("Sandbox refund {} of payment {}: {} {}", refund.refundId(), refund.paymentId(), refund.amount(),
+				refund.currency());
+		return "sbx_rf_" + refund.refundId().toString().replace("-", "");
 	}
 
 	private void deliver(String body, int attempt) {
