@@ -4,6 +4,7 @@ quiet period, against the outcomes the clients were given (table crash_outcomes,
 the outcome log), prints every invariant with its figures and PASS/FAIL, writes the results
 JSON and, unless --record 0, a row in docs/benchmarks.md. Exits 1 when an invariant fails."""
 import argparse, datetime, json, os, subprocess, sys
+import benchmarks_md
 
 ap = argparse.ArgumentParser()
 for a in ("psql", "seed", "kills", "load", "verify", "machine", "app-errors", "out", "settings"):
@@ -174,11 +175,7 @@ json.dump({"date": stamp, "bench": "crash", "machine": machine, "settings": args
 print("Results: " + args.out)
 
 if args.record != "0":
-    md = "docs/benchmarks.md"
-    text = open(md).read() if os.path.exists(md) else "# Benchmarks\n"
-    header = "## Crash safety (`bench/crash`)"
-    if header not in text:
-        text = text.rstrip("\n") + "\n\n" + header + "\n\n" + (
+    intro = (
             "`bench/crash [kills]` runs checkouts, payments (signed webhooks sent by the client acting as the provider,\n"
             "retried until acknowledged; and taps on the built-in sandbox provider), shipments, receipts, buyer\n"
             "cancellations, unpaid orders timing out and payments arriving after that, from 4 client threads, while the app\n"
@@ -194,13 +191,7 @@ if args.record != "0":
     row = (f"| {stamp[:10]} | {m['commit']} | {m['cores']} cores, {m['memory']}, {m['jdk']}, PG {m['postgres']} | "
            f"{figures['kills']} | {placed} | {succeeded} | {figures['settled']} | {figures['cancelled']} | "
            f"{figures['paidThenCancelledOrLatePaid']} | {webhooks_acked} | {figures['clientRetries']} | {verdict} |")
-    lines = text.split("\n")
-    start = lines.index(header)
-    at = next(i for i, l in enumerate(lines) if i > start and l.startswith("|"))
-    while at + 1 < len(lines) and lines[at + 1].startswith("|"):
-        at += 1
-    lines.insert(at + 1, row)
-    open(md, "w").write("\n".join(lines) + ("" if lines[-1] == "" else "\n"))
+    benchmarks_md.add_row("## Crash safety (`bench/crash`)", row, intro)
 
 if failed:
     print("CRASH INVARIANTS FAILED: " + "; ".join(failed))

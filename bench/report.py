@@ -3,6 +3,11 @@
 and, for full runs, a dated row in docs/benchmarks.md. Exits 1 when a correctness check
 fails (oversell, a 5xx, an unbalanced ledger, a broken harness)."""
 import json, statistics, sys, datetime, os
+import benchmarks_md
+
+HEADER = ("| date | commit | machine | B1 orders/s (x raw SQL) | B1 p99 ms | B2 place orders/s (x raw SQL) | "
+          "B2 settled/s | SQL/order | B3 req/s (x nginx) | B3 p99 ms | B4 req/s (x nginx) | B5 | start s | RSS MB | "
+          "JS KB | page KB | oversold | 5xx |")
 
 raw, mode, out_json, machine_json = sys.argv[1:5]
 rows = [json.loads(l) for l in open(raw) if l.strip()]
@@ -86,13 +91,8 @@ if mode == "full":
         t = next(t for t in table if t["figure"].startswith(name))
         r = "" if t["ratio"] is None else f" ({t['ratio']:.2f})"
         return show(t["median"], t["fmt"]) + r
-    md = "docs/benchmarks.md"
-    if not os.path.exists(md):
-        open(md, "w").write("# Benchmarks\n\nRows are appended by `bench/run` (full mode). Ratios in brackets are "
-                            "against the baseline measured in the same run.\n\n"
-                            "| date | commit | machine | B1 orders/s (x raw SQL) | B1 p99 ms | B2 place orders/s (x raw SQL) | "
-                            "B2 settled/s | SQL/order | B3 req/s (x nginx) | B3 p99 ms | B4 req/s (x nginx) | B5 | start s | RSS MB | JS KB | page KB | oversold | 5xx |\n"
-                            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+    intro = ("Rows are appended by `bench/run` (full mode). Ratios in brackets are against the baseline measured "
+             "in the same run.\n\n" + HEADER + "\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
     m = machine
     b5rows = [r for r in rows if r.get("bench") == "B5"]
     b5 = ("skipped: " + b5rows[0]["skipped"]) if b5rows and "skipped" in b5rows[0] else (
@@ -104,10 +104,7 @@ if mode == "full":
               f"{fig('B6 RSS')} | {fig('B6 listing page JS')} | {fig('B6 listing page KB')} | {fig('B1 units oversold')} | "
               f"{fig('B1 5xx')}/{fig('B2 5xx')} |\n")
     # rows go at the end of the table, above any notes written under it
-    lines = open(md).read().split("\n")
-    rows_at = [i for i, l in enumerate(lines) if l.startswith("|")]
-    lines.insert(rows_at[-1] + 1, row_md.rstrip("\n"))
-    open(md, "w").write("\n".join(lines))
+    benchmarks_md.add_row(HEADER, row_md.rstrip("\n"), intro)
 
 if failures:
     print("BENCHMARK CHECKS FAILED: " + "; ".join(failures))

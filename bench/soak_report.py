@@ -3,6 +3,7 @@
 writes the results JSON and (unless --record 0) a "Soak" section entry in docs/benchmarks.md.
 Runs shorter than 30 minutes are marked as short proof runs. Exits 1 when an invariant fails."""
 import argparse, datetime, json, os, subprocess, sys
+import benchmarks_md
 
 ap = argparse.ArgumentParser()
 for a in ("psql", "raw", "trial-balance", "machine", "out"):
@@ -77,11 +78,7 @@ print("Results: " + args.out)
 
 failed = [i["invariant"] for i in invariants if not i["pass"]]
 if args.record != "0":
-    md = "docs/benchmarks.md"
-    text = open(md).read() if os.path.exists(md) else "# Benchmarks\n"
-    header = "## Soak (`bench/run --soak [minutes]`)"
-    if header not in text:
-        text = text.rstrip("\n") + "\n\n" + header + "\n\n" + (
+    intro = (
             "After the usual set-up, B2's full path (place, signed webhook, ship, confirm; the scheduler settles) is\n"
             "measured for 15 s with 32 buyers, then driven open-loop at 60% of that rate (orders/s placed through the\n"
             "full path) for the given minutes (30 by default; not in CI). Per minute: place-order p50/p99, errors, heap\n"
@@ -105,13 +102,7 @@ if args.record != "0":
         block.append(f"| {r['minute']} | {r['ordersPerSec']:.1f} | {r['p50Ms']:.1f} | {r['p99Ms']:.1f} | {r['fiveXX']} | "
                      f"{r['heapUsedMb']:.0f} | {r['heapAfterGcMb']:.0f} | {r['poolActiveMax']} | {r['poolPendingMax']} | {r['rssMb']} |")
     # new runs go at the end of the soak section, before any section after it
-    lines = text.rstrip("\n").split("\n")
-    start = lines.index(header)
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    while end > start and lines[end - 1] == "":
-        end -= 1
-    lines[end:end] = [""] + block
-    open(md, "w").write("\n".join(lines) + "\n")
+    benchmarks_md.add_block("## Soak (`bench/run --soak [minutes]`)", block, intro)
 
 if failed:
     print("SOAK INVARIANTS FAILED: " + "; ".join(failed))
