@@ -20,7 +20,6 @@ import io.microshop.ordering.OrderEvents.OrderCancelled;
 import io.microshop.ordering.OrderEvents.OrderPlaced;
 import io.microshop.ordering.OrderEvents.OrderRefunded;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +55,7 @@ class FraudSignals {
 		this.settings = settings;
 	}
 
-	@ApplicationModuleListener
+	@FraudDetection.Listener
 	void on(OrderPlaced placed) {
 		UUID shop = placed.shopId();
 		String address = addressHash(placed.shipTo());
@@ -79,13 +78,13 @@ class FraudSignals {
 	}
 
 	/** Only orders that had been paid: no publication is stored for the others. */
-	@ApplicationModuleListener(condition = "#p0.refunded()")
+	@FraudDetection.Listener(condition = "#p0.refunded()")
 	void on(OrderCancelled cancelled) {
 		refunded(cancelled.orderId(), cancelled.shopId(), cancelled.at());
 	}
 
 	/** Only refunds in full count: a partial refund (a complaint upheld in part) is no loop. */
-	@ApplicationModuleListener(condition = "#p0.full()")
+	@FraudDetection.Listener(condition = "#p0.full()")
 	void on(OrderRefunded refunded) {
 		refunded(refunded.orderId(), refunded.shopId(), refunded.at());
 	}
