@@ -7,6 +7,7 @@ import io.microshop.fission.persistence.ShareRows;
 import io.microshop.ordering.OrderEvents.OrderCancelled;
 import io.microshop.ordering.OrderEvents.OrderPaid;
 import io.microshop.ordering.OrderEvents.OrderPlaced;
+import io.microshop.ordering.OrderEvents.OrderRefunded;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,13 @@ class Attribution {
 	@ApplicationModuleListener
 	void on(OrderCancelled cancelled) {
 		orders.markCancelled(cancelled.orderId(), cancelled.shopId(), cancelled.at());
+	}
+
+	/** A complaint gave money back: the link's sales lose it; refunded in full, the sale stops counting. */
+	@ApplicationModuleListener
+	void on(OrderRefunded refunded) {
+		orders.markRefunded(refunded.orderId(), refunded.shopId(), refunded.refundedTotal(), refunded.full(),
+				refunded.at());
 	}
 
 }

@@ -81,6 +81,8 @@ class ComplaintRefundsTest extends AppTest {
 		// the provider is told to give the 10.00 back; the payment stays collected for the rest
 		eventually(() -> assertThat(providerRefunds(orderId)).containsExactly("SENT 1000"));
 		assertThat(paymentOf(orderId)).isEqualTo("SUCCEEDED 1000");
+		// the promoter's link sold what was paid less what went back
+		eventually(() -> assertThat(linkStats(f)).isEqualTo("1 paid, sales " + (PAID - 1_000)));
 
 		clock.advance(Duration.ofDays(8));
 		scenario.awaitStatus(f.fan, orderId, "SETTLED");
@@ -179,6 +181,8 @@ class ComplaintRefundsTest extends AppTest {
 		// the provider gives back 26.00, then the 60.00 left: never the whole 86.00 a second time
 		eventually(() -> assertThat(providerRefunds(orderId)).containsExactly("SENT 2600", "SENT 6000"));
 		assertThat(paymentOf(orderId)).isEqualTo("REFUNDED " + PAID);
+		// a sale refunded in full is no sale for the link that brought it
+		eventually(() -> assertThat(linkStats(f)).isEqualTo("0 paid, sales 0"));
 		assertTrialBalanceIsZero();
 	}
 
@@ -191,6 +195,11 @@ class ComplaintRefundsTest extends AppTest {
 			.param(UUID.fromString(orderId))
 			.query(String.class)
 			.list();
+	}
+
+	private String linkStats(Fixture f) {
+		JsonNode stats = api.get("/api/v1/shares/" + f.code + "/stats", f.promoter.token()).json();
+		return stats.get("paidOrders").asLong() + " paid, sales " + stats.get("sales").asLong();
 	}
 
 	private String paymentOf(String orderId) {

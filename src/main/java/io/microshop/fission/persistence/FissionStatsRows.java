@@ -13,16 +13,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The counting queries. A paid order counts while it is not cancelled; its sales are what
- * was paid. Visits are joined to their link for its channel.
+ * The counting queries. A paid order counts while it is not cancelled (or refunded in full);
+ * its sales are what was paid less what a complaint gave back. Visits are joined to their link
+ * for its channel.
  */
 @Repository
 public class FissionStatsRows {
 
 	private static final String PAID = "paid_at IS NOT NULL AND cancelled_at IS NULL";
 
+	private static final String SALES = "paid_total - refunded_total";
+
 	private static final String ORDER_COUNTS = "count(*) AS orders, count(*) FILTER (WHERE " + PAID
-			+ ") AS paid_orders, coalesce(sum(paid_total) FILTER (WHERE " + PAID + "), 0) AS sales";
+			+ ") AS paid_orders, coalesce(sum(" + SALES + ") FILTER (WHERE " + PAID + "), 0) AS sales";
 
 	private final JdbcClient jdbc;
 
@@ -66,7 +69,7 @@ public class FissionStatsRows {
 				return null;
 			})
 			.list();
-		// paid_at, paid_total and cancelled_at are share_orders' own columns: no need to qualify them
+		// paid_at, paid_total, refunded_total and cancelled_at are share_orders' own columns: no need to qualify them
 		jdbc.sql("SELECT l.channel, " + ORDER_COUNTS
 				+ " FROM share_orders o JOIN share_links l ON l.code = o.code WHERE o.shop_id = ? AND " + notFlagged("o")
 				+ " GROUP BY l.channel")
@@ -97,7 +100,7 @@ public class FissionStatsRows {
 				+ "WHERE shop_id = ? AND at >= ? AND at < ?) v, "
 				+ "(SELECT count(*) AS orders FROM share_orders so WHERE shop_id = ? AND placed_at >= ? AND placed_at < ? AND "
 				+ notFlagged("so") + ") o, "
-				+ "(SELECT count(*) AS paid_orders, coalesce(sum(paid_total), 0) AS sales FROM share_orders so "
+				+ "(SELECT count(*) AS paid_orders, coalesce(sum(" + SALES + "), 0) AS sales FROM share_orders so "
 				+ "WHERE shop_id = ? AND paid_at >= ? AND paid_at < ? AND cancelled_at IS NULL AND " + notFlagged("so")
 				+ ") p")
 			.params(shopId, f, t, shopId, f, t, shopId, f, t)

@@ -45,4 +45,17 @@ public class ShareOrderRows {
 			.update() == 1;
 	}
 
+	/**
+	 * Records what went back to the buyer so far (events may come late or twice: the larger
+	 * total wins); an order refunded in full stops counting, as a cancelled one.
+	 */
+	public boolean markRefunded(UUID orderId, UUID shopId, long refundedTotal, boolean full, Instant at) {
+		return jdbc.sql("""
+				UPDATE share_orders SET refunded_total = greatest(refunded_total, ?),
+					cancelled_at = CASE WHEN ? THEN coalesce(cancelled_at, ?) ELSE cancelled_at END
+				WHERE order_id = ? AND shop_id = ?""")
+			.params(refundedTotal, full, Timestamp.from(at), orderId, shopId)
+			.update() == 1;
+	}
+
 }
