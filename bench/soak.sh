@@ -17,10 +17,7 @@ driver soak $BASE "$WORK/seed.properties" $RATE $SOAK_MINUTES $B2_CLIENTS $SECRE
 
 echo "== soak: the ledger's invariants"
 # let the event publications of the last orders complete
-for _ in $(seq 1 30); do
-  [ "$(psql_ -c "SELECT count(*) FROM event_publication WHERE completion_date IS NULL")" = 0 ] && break
-  sleep 1
-done
+drain_events 30
 OP=$(curl -s -X POST $BASE/api/v1/tokens -H 'Content-Type: application/json' \
   -d '{"phone":"+8613800000000","password":"bench-operator"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
 curl -s $BASE/api/v1/ops/ledger/trial-balance -H "Authorization: Bearer $OP" > "$WORK/trial-balance.json"
