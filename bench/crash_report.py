@@ -136,6 +136,24 @@ check("outstanding work finished (timeouts, auto-receipts, settlements)", not st
       {"ordersStillOpen": stuck, "scheduledTasks": [{"task": r[0], "picked": r[1], "pickedBy": r[2], "next": r[3],
                                                      "heartbeat": r[4]} for r in scheduler]})
 
+# 9. every refund the ledger gave back reached the payment provider, once: per payment, the ledger's
+# refunds to the buyer = the payment's refunded amount = the refunds sent to the provider, all acknowledged
+refunds = sql("""WITH ledger AS (
+    SELECT split_part(t.reference, ':', 1) AS order_id, SUM(p.amount) AS refunded
+    FROM ledger_transactions t JOIN ledger_postings p ON p.transaction_id = t.id
+    WHERE t.kind IN ('REFUND', 'PARTIAL_REFUND') AND p.account = 'buyer-funds' GROUP BY 1),
+  sent AS (SELECT payment_id, SUM(amount) AS amount, count(*) AS refunds,
+    count(*) FILTER (WHERE status <> 'SENT') AS unsent FROM payment_refunds GROUP BY 1)
+  SELECT count(*) FILTER (WHERE COALESCE(l.refunded, 0) <> p.refunded_amount),
+    count(*) FILTER (WHERE COALESCE(s.amount, 0) <> p.refunded_amount),
+    COALESCE(SUM(s.unsent), 0), COALESCE(SUM(s.refunds), 0), COALESCE(SUM(p.refunded_amount), 0)
+  FROM payments p LEFT JOIN ledger l ON l.order_id = p.order_id::text LEFT JOIN sent s ON s.payment_id = p.id""")[0]
+ledger_mismatch, sent_mismatch, unsent, refunds_sent, refunded_total = (int(v) for v in refunds)
+check("every refund reached the payment provider, once (ledger = payment = refunds sent)",
+      ledger_mismatch == 0 and sent_mismatch == 0 and unsent == 0,
+      {"paymentsWhoseLedgerRefundDiffers": ledger_mismatch, "paymentsWhoseSentRefundsDiffer": sent_mismatch,
+       "refundsNotAcknowledged": unsent, "refundsSent": refunds_sent, "amountRefunded": refunded_total})
+
 statuses = dict((r[0], int(r[1])) for r in sql("SELECT status, count(*) FROM orders GROUP BY 1"))
 counts = load.get("counts", {})
 sandbox_lost = one("""SELECT count(DISTINCT c.payment_id) FROM crash_outcomes c JOIN payments p ON p.id::text = c.payment_id
@@ -183,11 +201,12 @@ if args.record != "0":
             "the database and the API against every outcome the clients were given. Invariants: no paid order lost; nothing\n"
             "credited twice; each order's bookings match its status and escrow holds exactly the open orders' money; trial\n"
             "balance zero; stock + units sold = starting stock; no event publication incomplete; every acknowledged order\n"
-            "and step kept; the outstanding work finished. Raw figures in `bench/results/*-crash.json`.\n\n"
+            "and step kept; the outstanding work finished; every refund reached the payment provider once (the ledger's\n"
+            "refunds = the payment's refunded amount = the refunds sent). Raw figures in `bench/results/*-crash.json`.\n\n"
             "| date | commit | machine | kills | orders acknowledged | paid | settled | cancelled | refunds booked | webhooks acked | client retries | invariants |\n"
             "|---|---|---|---|---|---|---|---|---|---|---|---|\n")
     m = machine
-    verdict = "all 8 PASS" if not failed else "FAIL: " + "; ".join(failed)
+    verdict = f"all {len(invariants)} PASS" if not failed else "FAIL: " + "; ".join(failed)
     row = (f"| {stamp[:10]} | {m['commit']} | {m['cores']} cores, {m['memory']}, {m['jdk']}, PG {m['postgres']} | "
            f"{figures['kills']} | {placed} | {succeeded} | {figures['settled']} | {figures['cancelled']} | "
            f"{figures['paidThenCancelledOrLatePaid']} | {webhooks_acked} | {figures['clientRetries']} | {verdict} |")
