@@ -37,7 +37,7 @@ public class Payments {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public PaymentView open(UUID paymentId, UUID orderId, UUID shopId, UUID payer, long amount, String currency) {
 		rows.insert(paymentId, orderId, shopId, payer, provider.name(), amount, currency, clock.instant());
-		return new PaymentView(paymentId, provider.name(), "PENDING", amount, currency);
+		return new PaymentView(paymentId, provider.name(), "PENDING", amount, currency, 0);
 	}
 
 	@Transactional(readOnly = true)

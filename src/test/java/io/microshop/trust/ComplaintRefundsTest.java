@@ -20,6 +20,7 @@ import io.microshop.support.AppTest;
 import io.microshop.support.Scenario;
 import io.microshop.support.Scenario.Market;
 import io.microshop.support.Scenario.User;
+import io.microshop.support.WebClient;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -81,6 +82,12 @@ class ComplaintRefundsTest extends AppTest {
 		// the provider is told to give the 10.00 back; the payment stays collected for the rest
 		eventually(() -> assertThat(providerRefunds(orderId)).containsExactly("SENT 1000"));
 		assertThat(paymentOf(orderId)).isEqualTo("SUCCEEDED 1000");
+		// the buyer sees it, in the API and on the order page
+		assertThat(api.get("/api/v1/orders/" + orderId, f.fan.token()).json().get("payment").get("refunded").asLong())
+			.isEqualTo(1_000);
+		var page = WebClient.signedIn(baseUrl(), jdbc, f.fan.phone()).get("/o/" + orderId);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"part-refunded\"").contains("Partly refunded: ¥10.00 went back to you.");
 		// the promoter's link sold what was paid less what went back
 		eventually(() -> assertThat(linkStats(f)).isEqualTo("1 paid, sales " + (PAID - 1_000)));
 

@@ -131,7 +131,7 @@ public class PaymentRows {
 			String status, long refundedAmount) {
 
 		public PaymentView view() {
-			return new PaymentView(id, provider, status, amount, currency);
+			return new PaymentView(id, provider, status, amount, currency, refundedAmount);
 		}
 
 	}
