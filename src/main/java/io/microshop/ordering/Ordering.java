@@ -141,6 +141,16 @@ public class Ordering {
 	}
 
 	/**
+	 * Whether this buyer has already placed an order under this idempotency key: asking again
+	 * is a retry of that order (answered with it, or 409 for another request), not a new one.
+	 */
+	@Transactional(readOnly = true)
+	public boolean keyUsed(AccountPrincipal buyer, String idempotencyKey) {
+		return IdempotencyKeys.checked(idempotencyKey) != null
+				&& rows.findKey(buyer.accountId(), idempotencyKey).isPresent();
+	}
+
+	/**
 	 * The group of a group-buy order (a new one for a deal, or the one joined), asked of the
 	 * group-buy policy; null for an ordinary order.
 	 */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import io.microshop.MicroshopApplication;
 import io.microshop.identity.Identity;
@@ -91,10 +93,15 @@ class RateLimitTwoNodesTest {
 		Scenario scenario = new Scenario(nodes[0]);
 		Scenario.Market market = scenario.market(1_000, 1_200, 1_500, 10, 0);
 		Scenario.User buyer = scenario.user();
+		String firstKey = "first-" + UUID.randomUUID();
+		Map<String, Object> firstBody = scenario.orderBody(market.listingId(), market.product().skuId(), 1);
+		String firstId = null;
 		for (int i = 0; i < 2; i++) {
 			var placed = nodes[i % 2].post("/api/v1/orders", buyer.token(),
-					scenario.orderBody(market.listingId(), market.product().skuId(), 1));
+					i == 0 ? firstBody : scenario.orderBody(market.listingId(), market.product().skuId(), 1),
+					Map.of("Idempotency-Key", i == 0 ? firstKey : "second-" + UUID.randomUUID()));
 			assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+			firstId = firstId == null ? placed.id() : firstId;
 		}
 		for (Api node : nodes) {
 			var refused = node.post("/api/v1/orders", buyer.token(),
@@ -103,6 +110,20 @@ class RateLimitTwoNodesTest {
 			assertThat(refused.problemType()).isEqualTo("https://microshop.dev/problems/rate-limited");
 			assertThat(Long.parseLong(refused.headers().get("retry-after").get(0))).isBetween(1L, 60L);
 		}
+		// past the limit, a retry of an order already placed is still answered with that order, and
+		// its key with another request is still a conflict: neither is a new order
+		for (Api node : nodes) {
+			var retried = node.post("/api/v1/orders", buyer.token(), firstBody, Map.of("Idempotency-Key", firstKey));
+			assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+			assertThat(retried.id()).isEqualTo(firstId);
+		}
+		var otherBody = nodes[1].post("/api/v1/orders", buyer.token(),
+				scenario.orderBody(market.listingId(), market.product().skuId(), 2), Map.of("Idempotency-Key", firstKey));
+		assertThat(otherBody.status()).as(otherBody.toString()).isEqualTo(409);
+		var unusedKey = nodes[0].post("/api/v1/orders", buyer.token(),
+				scenario.orderBody(market.listingId(), market.product().skuId(), 1),
+				Map.of("Idempotency-Key", "unused-" + UUID.randomUUID()));
+		assertThat(unusedKey.status()).as(unusedKey.toString()).isEqualTo(429);
 		assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE buyer_account_id = ?::uuid")
 			.param(buyer.id())
 			.query(Long.class)

@@ -119,7 +119,7 @@ class CheckoutController {
 				model.addAttribute("notice", text.get("checkout.checkTotal", Yuan.format(total)));
 				return page(listing, form, model);
 			}
-			placementLimit.check(buyer);
+			placementLimit.check(buyer, form.idempotencyKey());
 			OrderView placed = ordering.place(buyer, order, form.idempotencyKey(), device(device, request, response));
 			payments.pay(placed.payment().id(), buyer);
 			return "redirect:/o/" + placed.id();

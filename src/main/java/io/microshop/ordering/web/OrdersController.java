@@ -54,7 +54,7 @@ class OrdersController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@CookieValue(name = OrderOrigin.DEVICE_COOKIE, required = false) String device,
 			@CookieValue(name = CheckoutController.SHARE_COOKIE, required = false) String lastOpenedLink) {
-		placementLimit.check(me);
+		placementLimit.check(me, idempotencyKey);
 		return ordering.place(me, body.sharedBy(lastOpenedLink), idempotencyKey, device);
 	}
 
