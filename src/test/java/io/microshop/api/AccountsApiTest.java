@@ -88,6 +88,16 @@ class AccountsApiTest extends AppTest {
 	}
 
 	@Test
+	void fieldMessagesAreInTheProblemsLanguageUnlessTheCallerAsksForChinese() {
+		var plain = assertProblem(api.post("/api/v1/accounts", null, "{}"), 400, "invalid-request");
+		assertThat(plain.get("errors").get("name").asString()).isEqualTo("must not be blank");
+
+		var chinese = assertProblem(api.post("/api/v1/accounts", null, "{}", Map.of("Accept-Language", "zh-CN")), 400,
+				"invalid-request");
+		assertThat(chinese.get("errors").get("name").asString()).isEqualTo("不能为空");
+	}
+
+	@Test
 	void aTokenIsIssuedForTheRightPasswordAndWorks() {
 		User user = scenario.user();
 

@@ -15,7 +15,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 /**
  * The two languages of the pages: Simplified Chinese (the default) and English. A visitor's
  * choice is kept in the {@code ms_lang} cookie; without one, an English-first
- * {@code Accept-Language} gets English and everyone else Chinese.
+ * {@code Accept-Language} gets English and everyone else Chinese. The API's problem details are
+ * written in English, so an API call that names no language gets its field messages in English
+ * too, rather than a Chinese message under an English title.
  */
 @Configuration(proxyBeanMethods = false)
 public class Languages {
@@ -51,7 +53,7 @@ public class Languages {
 	static Locale fromHeader(HttpServletRequest request) {
 		String header = request.getHeader("Accept-Language");
 		if (header == null || header.isBlank()) {
-			return CHINESE;
+			return request.getRequestURI().startsWith("/api/") ? ENGLISH : CHINESE;
 		}
 		try {
 			for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
