@@ -13,7 +13,7 @@ public record OrderSettings(Duration paymentTimeout, Duration autoReceiveAfter, 
 		paymentTimeout = paymentTimeout == null ? Duration.ofMinutes(15) : paymentTimeout;
 		autoReceiveAfter = autoReceiveAfter == null ? Duration.ofDays(7) : autoReceiveAfter;
 		protectionWindow = protectionWindow == null ? Duration.ofDays(7) : protectionWindow;
-		sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
+		sweepInterval = sweepInterval == null ? Duration.ofSeconds(1) : sweepInterval;
 	}
 
 }
