@@ -39,6 +39,10 @@ class GroupBuysApiTest extends AppTest {
 		assertThat(created.json().get("groupPrice").asLong()).isEqualTo(GROUP_PRICE);
 		assertThat(created.json().get("groupSize").asInt()).isEqualTo(3);
 		assertThat(created.json().get("window").asString()).isEqualTo("PT24H");
+		// a flash group is odd, not harmful: a window of a second is a deal like any other
+		var flash = deal(market, GROUP_PRICE, 2, "PT1S");
+		assertThat(flash.status()).as(flash.toString()).isEqualTo(201);
+		assertThat(flash.json().get("window").asString()).isEqualTo("PT1S");
 	}
 
 	@Test
