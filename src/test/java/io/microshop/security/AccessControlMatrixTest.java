@@ -93,6 +93,14 @@ class AccessControlMatrixTest extends AppTest {
 		strangers.put("another buyer", scenario.user().token());
 		strangers.put("another seller", other.seller().token());
 		strangers.put("another supplier", other.supplier().token());
+		// every role but the operator's in one account: its own supplier, shop and paid order,
+		// so a role held elsewhere is shown not to open anyone else's resource or an operator action
+		Scenario.User everyRole = scenario.user();
+		Scenario.Product ownProduct = scenario.product(everyRole, 1_000, 1_500, 10, 0);
+		Scenario.Shop ownShop = scenario.shop(everyRole);
+		scenario.list(ownShop, ownProduct, 1_800);
+		scenario.paidOrder(everyRole, other, 1);
+		strangers.put("a non-operator with every other role", everyRole.token());
 		return strangers;
 	}
 
