@@ -29,8 +29,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
-		String uri = request.getRequestURI();
-		if (uri == null || !uri.startsWith("/api/")) {
+		if (!ApiPaths.isApi(request.getRequestURI())) {
 			super.report(request, response, throwable);
 			return;
 		}

@@ -1,6 +1,7 @@
 package io.microshop.identity.security;
 
 import io.microshop.identity.Identity;
+import io.microshop.platform.ApiPaths;
 import io.microshop.platform.Problem;
 
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,7 @@ class SecurityConfiguration {
 		var problems = new ProblemResponses(json);
 		var plain = new HttpStatusRequestRejectedHandler();
 		return (request, response, ex) -> {
-			if (request.getRequestURI() != null && request.getRequestURI().startsWith("/api/")) {
+			if (ApiPaths.isApi(request.getRequestURI())) {
 				problems.write(response, new Problem(HttpStatus.BAD_REQUEST, "http-400", "Bad Request",
 						"The address of the request is not allowed."));
 			}

@@ -7,6 +7,8 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.microshop.platform.ApiPaths;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -53,7 +55,7 @@ public class Languages {
 	static Locale fromHeader(HttpServletRequest request) {
 		String header = request.getHeader("Accept-Language");
 		if (header == null || header.isBlank()) {
-			return request.getRequestURI().startsWith("/api/") ? ENGLISH : CHINESE;
+			return ApiPaths.isApi(request.getRequestURI()) ? ENGLISH : CHINESE;
 		}
 		try {
 			for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {

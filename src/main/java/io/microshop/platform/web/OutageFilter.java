@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.microshop.platform.ApiPaths;
 import io.microshop.platform.DatabaseTrouble;
 import io.microshop.platform.Problem;
 import io.microshop.platform.ProblemBodies;
@@ -68,7 +69,7 @@ class OutageFilter extends OncePerRequestFilter implements Ordered {
 			log.warn("Database unavailable before a handler ran ({} {}): {}", request.getMethod(),
 					request.getRequestURI(), ex.getMessage());
 			response.reset();
-			if (request.getRequestURI().startsWith("/api/")) {
+			if (ApiPaths.isApi(request.getRequestURI())) {
 				ProblemBodies.write(response, Problem.unavailable(), json);
 			}
 			else {
